@@ -1,0 +1,12 @@
+package io.xp2aso.cli;
+
+import picocli.CommandLine;
+
+/** The subcommands, one class each; registered here so adding a command touches one line. */
+final class Commands {
+    private Commands() {
+    }
+
+    static void register(CommandLine cl) {
+    }
+}

@@ -1,0 +1,56 @@
+package io.xp2aso.cli;
+
+import io.xp2aso.source.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** Entry point: `xp2aso <command>`. Exit codes: 0 done, 1 findings at or above --fail-on, 2 bad input or usage. */
+@Command(name = "xp2aso", mixinStandardHelpOptions = true, version = "xp2aso 0.1.0",
+        description = "Moves Azure platforms from Crossplane to Azure Service Operator v2.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FINDINGS = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.err);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams; tests call this instead of main. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        Commands.register(cl);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof InputException ie) {
+                err.println(ie.render());
+                return EXIT_BAD_INPUT;
+            }
+            err.println("error: " + ex);
+            ex.printStackTrace(err);
+            return EXIT_BAD_INPUT;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("error: " + ex.getMessage());
+            ex.getCommandLine().usage(err);
+            return EXIT_BAD_INPUT;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,112 @@
+package io.xp2aso.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Builds an output folder in a temporary sibling and moves it into place whole on {@link #commit()},
+ * so a failed run never leaves a half-written DIR behind. Files are written by relative path.
+ */
+public final class AtomicOutput implements AutoCloseable {
+    private final Path target;
+    private final Path staging;
+    private boolean committed;
+
+    public AtomicOutput(Path target) {
+        this.target = target.toAbsolutePath().normalize();
+        try {
+            Path parent = this.target.getParent();
+            Files.createDirectories(parent);
+            this.staging = Files.createTempDirectory(parent, "." + this.target.getFileName() + ".tmp-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a staging folder beside " + target, e);
+        }
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    /** Writes a UTF-8 text file at a path relative to the output folder, creating folders as needed. */
+    public void write(String relative, String content) {
+        Path p = resolve(relative);
+        try {
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + relative, e);
+        }
+    }
+
+    public Path resolve(String relative) {
+        Path p = staging.resolve(relative).normalize();
+        if (!p.startsWith(staging)) {
+            throw new IllegalArgumentException("output path escapes the output folder: " + relative);
+        }
+        return p;
+    }
+
+    /** Replaces the target folder with what was written. The previous contents are removed only after the swap. */
+    public void commit() {
+        try {
+            Path old = null;
+            if (Files.exists(target)) {
+                old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+                move(target, old);
+            }
+            move(staging, target);
+            committed = true;
+            if (old != null) {
+                deleteTree(old);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the output into " + target, e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!committed) {
+            try {
+                deleteTree(staging);
+            } catch (IOException ignored) {
+                // The staging folder is hidden and named as such; a leftover is harmless.
+            }
+        }
+    }
+
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

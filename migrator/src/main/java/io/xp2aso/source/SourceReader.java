@@ -1,0 +1,153 @@
+package io.xp2aso.source;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads Kubernetes objects from folders (recursively), files and standard input.
+ * Every object keeps its file and line. Helm templates and non-Kubernetes documents are recorded as skipped;
+ * malformed YAML is an {@link InputException} naming the file and line.
+ */
+public final class SourceReader {
+    private final List<Manifest> manifests = new ArrayList<>();
+    private final List<SourceSet.SkippedInput> skipped = new ArrayList<>();
+
+    /** Reads every source given on the command line: a folder, a file, or "-" for standard input. */
+    public static SourceSet read(List<String> sources, InputStream stdin) {
+        SourceReader reader = new SourceReader();
+        for (String s : sources) {
+            if (s.equals("-")) {
+                reader.readStream("<stdin>", stdin);
+            } else {
+                reader.readPath(Path.of(s));
+            }
+        }
+        return reader.result();
+    }
+
+    public SourceSet result() {
+        return new SourceSet(manifests, skipped);
+    }
+
+    public void readPath(Path path) {
+        if (!Files.exists(path)) {
+            throw new InputException(new Origin(path.toString(), 0), "no such file or directory");
+        }
+        if (Files.isDirectory(path)) {
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(path)) {
+                files = walk.filter(Files::isRegularFile)
+                        .filter(p -> !isHidden(path, p))
+                        .filter(SourceReader::isManifestFile)
+                        .sorted()
+                        .toList();
+            } catch (IOException e) {
+                throw new InputException(new Origin(path.toString(), 0), "cannot list folder: " + e.getMessage(), e);
+            }
+            for (Path f : files) {
+                readFile(f);
+            }
+        } else {
+            readFile(path);
+        }
+    }
+
+    private static boolean isHidden(Path root, Path p) {
+        for (Path part : root.relativize(p)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static boolean isManifestFile(Path p) {
+        String n = p.getFileName().toString().toLowerCase();
+        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+    }
+
+    private void readFile(Path f) {
+        String text;
+        try {
+            text = Files.readString(f, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(new Origin(f.toString(), 0), "cannot read file: " + e.getMessage(), e);
+        }
+        readText(f.toString(), text);
+    }
+
+    private void readStream(String name, InputStream in) {
+        try {
+            readText(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InputException(new Origin(name, 0), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses one file's text (YAML or JSON, multi-document) and records its objects. */
+    public void readText(String file, String text) {
+        List<Manifest> found = new ArrayList<>();
+        try (JsonParser p = Yaml.factory().createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                int line = p.currentTokenLocation().getLineNr();
+                if (t == JsonToken.START_OBJECT) {
+                    JsonNode node = Yaml.YAML.readTree(p);
+                    add(found, (ObjectNode) node, new Origin(file, line));
+                } else if (t == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    skipped.add(new SourceSet.SkippedInput(new Origin(file, line), "document is a list, not a Kubernetes object"));
+                } else if (t != JsonToken.VALUE_NULL) {
+                    if (!(t == JsonToken.VALUE_STRING && p.getText().isBlank())) {
+                        skipped.add(new SourceSet.SkippedInput(new Origin(file, line), "document is a scalar, not a Kubernetes object"));
+                    }
+                }
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            int line = loc == null ? 0 : loc.getLineNr();
+            if (text.contains("{{")) {
+                // A Helm chart template is not YAML until rendered: report it, do not fail the run.
+                skipped.add(new SourceSet.SkippedInput(new Origin(file, Math.max(line, 0)),
+                        "Helm/Go template, not YAML until rendered; render it first, e.g. `helm template ... | xp2aso migrate -`"));
+                return;
+            }
+            throw new InputException(new Origin(file, Math.max(line, 0)), "malformed YAML: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InputException(new Origin(file, 0), "cannot parse: " + e.getMessage(), e);
+        }
+        manifests.addAll(found);
+    }
+
+    private void add(List<Manifest> out, ObjectNode node, Origin origin) {
+        String kind = node.path("kind").asText("");
+        String apiVersion = node.path("apiVersion").asText("");
+        if (kind.isEmpty() || apiVersion.isEmpty()) {
+            skipped.add(new SourceSet.SkippedInput(origin, "not a Kubernetes object (no apiVersion/kind)"));
+            return;
+        }
+        // kubectl get -o yaml wraps objects in a List.
+        if (kind.equals("List") || (kind.endsWith("List") && node.get("items") != null && node.get("items").isArray())) {
+            for (JsonNode item : node.get("items")) {
+                if (item instanceof ObjectNode o) {
+                    add(out, o, origin);
+                }
+            }
+            return;
+        }
+        out.add(new Manifest(node, origin));
+    }
+}
