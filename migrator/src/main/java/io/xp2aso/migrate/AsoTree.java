@@ -1,0 +1,169 @@
+package io.xp2aso.migrate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xp2aso.mapping.MappedResource;
+import io.xp2aso.mapping.MappedUnit;
+import io.xp2aso.mapping.MappingResult;
+import io.xp2aso.model.Finding;
+import io.xp2aso.report.DisplayPaths;
+import io.xp2aso.source.Yaml;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Lays the ASO objects out as {@code aso/<namespace>/<claim-or-xr>/<kind>-<name>.yaml}, with a
+ * {@code kustomization.yaml} in every folder listing its files or child folders, so that
+ * {@code kubectl apply -k out/aso} applies everything and {@code kubectl apply -k out/aso/<ns>/<unit>} one unit.
+ * Two targets that would land on the same file (same namespace, kind and name) are one Kubernetes object:
+ * the first is kept and the clash is an error finding.
+ */
+public final class AsoTree {
+    public static final String ROOT = "aso";
+    static final String KUSTOMIZATION = "kustomization.yaml";
+
+    private AsoTree() {
+    }
+
+    /** The files of the tree, where each target was written (by identity), and the layout's findings. */
+    public record Layout(SortedMap<String, String> files, Map<ObjectNode, String> pathOf,
+                         Map<MappedUnit, List<String>> dirsOf, List<Finding> findings) {
+    }
+
+    public static Layout layout(MappingResult mapped, DisplayPaths paths) {
+        SortedMap<String, String> files = new TreeMap<>();
+        Map<ObjectNode, String> pathOf = new IdentityHashMap<>();
+        Map<MappedUnit, List<String>> dirsOf = new IdentityHashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        // folder -> its files in unit order; namespace -> unit folders; both feed the kustomizations.
+        Map<String, Set<String>> filesOfDir = new LinkedHashMap<>();
+        Map<String, Set<String>> unitsOfNamespace = new TreeMap<>();
+        Map<String, String> ownerOfPath = new HashMap<>();
+
+        for (MappedUnit mu : mapped.units()) {
+            Set<String> dirs = new LinkedHashSet<>();
+            for (MappedResource r : mu.resources()) {
+                for (ObjectNode target : r.targets()) {
+                    String ns = text(target.path("metadata").path("namespace"));
+                    String name = text(target.path("metadata").path("name"));
+                    String kind = text(target.path("kind"));
+                    String subject = Sources.describe(r.source());
+                    if (name.isEmpty() || kind.isEmpty()) {
+                        findings.add(Finding.error("target-without-name",
+                                "an ASO object generated from " + subject + " has no kind or metadata.name; not written",
+                                r.source().origin(), subject));
+                        continue;
+                    }
+                    if (ns.isEmpty()) {
+                        findings.add(Finding.error("target-without-namespace",
+                                kind + "/" + name + " generated from " + subject
+                                        + " has no metadata.namespace (ASO resources are namespaced); not written",
+                                r.source().origin(), subject));
+                        continue;
+                    }
+                    String dir = ROOT + "/" + segment(ns) + "/" + segment(unitFolder(mu));
+                    String path = dir + "/" + kind.toLowerCase(Locale.ROOT) + "-" + segment(name) + ".yaml";
+                    String previous = ownerOfPath.putIfAbsent(path, subject + " (unit " + mu.unit().id() + ")");
+                    if (previous != null) {
+                        findings.add(Finding.error("duplicate-target",
+                                kind + " " + ns + "/" + name + " is generated twice: from " + previous + " and from "
+                                        + subject + " (unit " + mu.unit().id() + "); only the first was written",
+                                r.source().origin(), subject));
+                        continue;
+                    }
+                    files.put(path, manifest(target, r, mu, paths));
+                    pathOf.put(target, path);
+                    dirs.add(dir);
+                    filesOfDir.computeIfAbsent(dir, d -> new LinkedHashSet<>()).add(fileName(path));
+                    unitsOfNamespace.computeIfAbsent(ROOT + "/" + segment(ns), n -> new TreeSet<>())
+                            .add(segment(unitFolder(mu)));
+                }
+            }
+            dirsOf.put(mu, List.copyOf(dirs));
+        }
+        for (Map.Entry<String, Set<String>> e : filesOfDir.entrySet()) {
+            files.put(e.getKey() + "/" + KUSTOMIZATION, kustomization(e.getValue()));
+        }
+        for (Map.Entry<String, Set<String>> e : unitsOfNamespace.entrySet()) {
+            files.put(e.getKey() + "/" + KUSTOMIZATION, kustomization(e.getValue()));
+        }
+        if (!unitsOfNamespace.isEmpty()) {
+            Set<String> namespaces = new TreeSet<>();
+            for (String nsDir : unitsOfNamespace.keySet()) {
+                namespaces.add(fileName(nsDir));
+            }
+            files.put(ROOT + "/" + KUSTOMIZATION, kustomization(namespaces));
+        }
+        return new Layout(files, pathOf, dirsOf, findings);
+    }
+
+    /** The claim's name, else the XR's, else the unit id's last part (a lone MR). */
+    static String unitFolder(MappedUnit mu) {
+        String name = mu.unit().name();
+        if (name == null || name.isEmpty()) {
+            String id = mu.unit().id();
+            name = id.substring(id.lastIndexOf('/') + 1);
+        }
+        return name;
+    }
+
+    private static String manifest(ObjectNode target, MappedResource r, MappedUnit mu, DisplayPaths paths) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Generated by xp2aso from ").append(Sources.describe(r.source()))
+                .append(" (").append(paths.location(r.source().origin())).append(")\n");
+        sb.append("# Unit: ").append(mu.unit().id()).append('\n');
+        try {
+            sb.append(Yaml.YAML.writeValueAsString(target));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sb.toString();
+    }
+
+    static String kustomization(Set<String> resources) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("apiVersion: kustomize.config.k8s.io/v1beta1\n");
+        sb.append("kind: Kustomization\n");
+        sb.append("resources:\n");
+        for (String r : resources) {
+            sb.append("  - ").append(r).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** A safe single path segment: Kubernetes names already are; anything else is neutralised, never trusted. */
+    static String segment(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '.' || c == '_';
+            sb.append(ok ? c : '_');
+        }
+        String out = sb.toString();
+        if (out.isEmpty() || out.startsWith(".")) {
+            out = "_" + out;
+        }
+        return out;
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isMissingNode() || n.isNull() ? "" : n.asText();
+    }
+}

@@ -1,0 +1,26 @@
+package io.xp2aso.migrate;
+
+import io.xp2aso.mapping.MappingResult;
+import io.xp2aso.model.Severity;
+import io.xp2aso.report.MigrationReport;
+
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The whole output of a migrate run, in memory: relative output path -> file content (sorted, deterministic:
+ * equal inputs give equal maps), the report model, the highest finding severity (null when there are none;
+ * unmapped fields count as {@link Severity#UNMAPPED}) and the mapping result the files were made from.
+ */
+public record MigrationRun(SortedMap<String, String> files, MigrationReport report, Severity highest,
+                           MappingResult mapped) {
+    public MigrationRun {
+        files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+    }
+
+    /** True when the run has a finding at or above the threshold (null threshold: never). */
+    public boolean failsAt(Severity threshold) {
+        return threshold != null && highest != null && highest.atLeast(threshold);
+    }
+}

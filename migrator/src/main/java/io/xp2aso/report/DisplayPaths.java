@@ -1,0 +1,58 @@
+package io.xp2aso.report;
+
+import io.xp2aso.source.Origin;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * Turns the file names of origins into the paths reports show: relative to a base folder (the working folder of
+ * the run, or the repository root) with forward slashes, so reports do not depend on where the tool ran.
+ * Names that are not paths under the base (stdin, git blobs, cluster objects) are shown unchanged.
+ */
+public final class DisplayPaths {
+    private final Path base;
+
+    /** @param base the folder to relativize against, or null to show file names as given */
+    public DisplayPaths(Path base) {
+        this.base = base == null ? null : base.toAbsolutePath().normalize();
+    }
+
+    public static DisplayPaths asGiven() {
+        return new DisplayPaths(null);
+    }
+
+    public String file(Origin origin) {
+        return origin == null ? Origin.UNKNOWN.file() : file(origin.file());
+    }
+
+    public String file(String file) {
+        if (base == null || file == null || file.startsWith("<") || file.contains(":") && !isWindowsPath(file)) {
+            return slashes(file);
+        }
+        try {
+            Path p = Path.of(file);
+            Path abs = p.toAbsolutePath().normalize();
+            if (abs.startsWith(base)) {
+                return slashes(base.relativize(abs).toString());
+            }
+            return slashes(file);
+        } catch (InvalidPathException e) {
+            return slashes(file);
+        }
+    }
+
+    /** "file:line", or "file" when the line is unknown. */
+    public String location(Origin origin) {
+        String f = file(origin);
+        return origin != null && origin.line() > 0 ? f + ":" + origin.line() : f;
+    }
+
+    private static boolean isWindowsPath(String f) {
+        return f.length() > 2 && Character.isLetter(f.charAt(0)) && f.charAt(1) == ':';
+    }
+
+    private static String slashes(String f) {
+        return f == null ? null : f.replace('\\', '/');
+    }
+}
