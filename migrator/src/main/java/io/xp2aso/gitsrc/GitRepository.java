@@ -32,8 +32,10 @@ import java.util.List;
  * A Git repository opened for reading manifests at any ref, straight from the object database: no checkout,
  * the work tree (if any) is never touched. A URL is cloned into a temporary bare repository, removed on close.
  *
- * <p>Objects read at a ref are named {@code <repo-relative path>@<ref>} (e.g. {@code claims/db.yaml@HEAD~1}),
- * so an error reads {@code error: claims/db.yaml@HEAD~1:12: malformed YAML: ...}.
+ * <p>File naming: objects read at a ref carry their repo-relative path (e.g. {@code claims/db.yaml}), as if the
+ * repository were checked out at the current folder, so reports and SARIF locations point at repository files.
+ * Errors while reading name the revision too, {@code path@ref:LINE}: {@code error: claims/db.yaml@HEAD~1:12: malformed
+ * YAML: ...}.
  */
 public final class GitRepository implements AutoCloseable {
     private final Repository repo;
@@ -171,11 +173,11 @@ public final class GitRepository implements AutoCloseable {
                 }
                 FileMode mode = tw.getFileMode(0);
                 if (mode == FileMode.GITLINK) {
-                    notRead.add(new SourceSet.SkippedInput(new Origin(name(path, ref), 0),
+                    notRead.add(new SourceSet.SkippedInput(new Origin(path, 0),
                             "Git submodule, not read: read its repository as a source of its own"));
                 } else if (SourceReader.isManifestFile(Path.of(path))) {
                     if (mode == FileMode.SYMLINK) {
-                        notRead.add(new SourceSet.SkippedInput(new Origin(name(path, ref), 0),
+                        notRead.add(new SourceSet.SkippedInput(new Origin(path, 0),
                                 "symbolic link, not followed in Git sources"));
                     } else if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
                         entries.add(new Entry(path, tw.getObjectId(0)));
@@ -194,7 +196,11 @@ public final class GitRepository implements AutoCloseable {
             } catch (IOException ex) {
                 throw new InputException(new Origin(name(e.path(), ref), 0), "cannot read blob: " + ex.getMessage(), ex);
             }
-            reader.readText(name(e.path(), ref), text);
+            try {
+                reader.readText(e.path(), text);
+            } catch (InputException ex) {
+                throw new InputException(new Origin(name(e.path(), ref), ex.origin().line()), ex.getMessage(), ex);
+            }
         }
         SourceSet read = reader.result();
         List<SourceSet.SkippedInput> skipped = new ArrayList<>(read.skipped());
@@ -202,7 +208,7 @@ public final class GitRepository implements AutoCloseable {
         return new SourceSet(read.manifests(), skipped);
     }
 
-    /** The file name objects read at a ref carry: the repo-relative path, "@", the ref as given. */
+    /** How errors name a file at a ref: the repo-relative path, "@", the ref as given. */
     public static String name(String path, String ref) {
         return path + "@" + ref;
     }

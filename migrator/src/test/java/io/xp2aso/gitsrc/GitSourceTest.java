@@ -46,23 +46,23 @@ class GitSourceTest {
     }
 
     @Test
-    void readsAnyRefWithoutCheckoutAndNamesFilesPathAtRef() throws Exception {
+    void readsAnyRefWithoutCheckoutAndNamesFilesByRepoPath() throws Exception {
         try (GitFixture g = history(); GitRepository repo = GitRepository.open(g.dir().toString())) {
             // The work tree is changed but not committed: Git sources read the commit, never the disk.
             Files.writeString(g.dir().resolve("platform/a.yaml"), cm("dirty"));
             SourceSet head = repo.read("HEAD");
             assertEquals(List.of("o", "a2", "a3", "b"), names(head));
             Manifest a3 = head.manifests().get(2);
-            assertEquals("platform/a.yaml@HEAD", a3.origin().file());
+            assertEquals("platform/a.yaml", a3.origin().file());
             assertEquals(6, a3.origin().line());
-            assertEquals("platform/sub/b.json@HEAD", head.manifests().get(3).origin().file());
+            assertEquals("platform/sub/b.json", head.manifests().get(3).origin().file());
             assertEquals(1, head.skipped().size());
             assertTrue(head.skipped().get(0).reason().contains("Helm"));
-            assertEquals("platform/chart/t.yaml@HEAD", head.skipped().get(0).origin().file());
+            assertEquals("platform/chart/t.yaml", head.skipped().get(0).origin().file());
 
             assertEquals(List.of("o", "a1"), names(repo.read("HEAD~1")));
             assertEquals(List.of("o", "a1"), names(repo.read("v1")));
-            assertEquals("platform/a.yaml@v1", repo.read("v1").manifests().get(1).origin().file());
+            assertEquals("platform/a.yaml", repo.read("v1").manifests().get(1).origin().file());
             String first = repo.commit("v1").name();
             assertEquals(List.of("o", "a1"), names(repo.read(first.substring(0, 10))));
             assertEquals(List.of("o", "a2", "a3", "b"), names(repo.read("main")));
