@@ -1,0 +1,47 @@
+package io.xp2aso.diff;
+
+import io.xp2aso.migrate.MigrationRun;
+import io.xp2aso.model.Severity;
+import io.xp2aso.report.MigrationReport;
+import io.xp2aso.report.MigrationReport.FindingEntry;
+import io.xp2aso.report.MigrationReport.ResourceEntry;
+import io.xp2aso.report.MigrationReport.UnitEntry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a migrate run into one side of a diff: its files, every finding flattened, its units' folders. */
+public final class RunSide {
+    /** The code of an unmapped source field, as in report.sarif. */
+    public static final String UNMAPPED_FIELD = "unmapped-field";
+
+    private RunSide() {
+    }
+
+    public static DiffSide of(String ref, String commit, MigrationRun run) {
+        MigrationReport r = run.report();
+        List<DiffFinding> findings = new ArrayList<>();
+        List<DiffSide.UnitInfo> units = new ArrayList<>();
+        for (UnitEntry u : r.units()) {
+            u.findings().forEach(f -> findings.add(finding(f)));
+            units.add(new DiffSide.UnitInfo(u.id(), u.composition(), u.outputDirs()));
+        }
+        for (ResourceEntry res : r.resources()) {
+            String name = res.source().name().isEmpty() ? "[" + res.compositionResourceName() + "]" : res.source().name();
+            String subject = res.source().kind() + " " + name + " (unit " + res.unit() + ")";
+            for (String path : res.unmapped()) {
+                findings.add(new DiffFinding(Severity.UNMAPPED, UNMAPPED_FIELD,
+                        res.source().kind() + " " + name + ": field " + path
+                                + " has no ASO equivalent in the mapping catalog; review it by hand",
+                        res.source().file(), res.source().line(), subject));
+            }
+            res.findings().forEach(f -> findings.add(finding(f)));
+        }
+        r.findings().forEach(f -> findings.add(finding(f)));
+        return new DiffSide(ref, commit, run.files(), findings, units);
+    }
+
+    private static DiffFinding finding(FindingEntry f) {
+        return new DiffFinding(f.severity(), f.code(), f.message(), f.file(), f.line(), f.subject());
+    }
+}
