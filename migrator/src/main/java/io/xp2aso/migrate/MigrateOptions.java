@@ -3,16 +3,18 @@ package io.xp2aso.migrate;
 import io.xp2aso.model.ObservedIndex;
 import io.xp2aso.report.DisplayPaths;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
  * Options of a migrate run.
  * {@code observed}: live objects (--observed or a cluster), {@link ObservedIndex#EMPTY} when none;
- * {@code targetNamespace}: namespace of every ASO object (null: the mapper's default, the claim's namespace);
+ * {@code targetNamespace}: namespace of ASO objects whose source has none (null: the mapper's default);
+ * {@code mappings}: a mapping catalog folder replacing the built-in catalog (null: built-in);
  * {@code paths}: how source files are shown in reports and manifest headers;
  * {@code progress}: receives one-line progress messages (the CLI prints them on standard error).
  */
-public record MigrateOptions(ObservedIndex observed, String targetNamespace, DisplayPaths paths,
+public record MigrateOptions(ObservedIndex observed, String targetNamespace, Path mappings, DisplayPaths paths,
                              Consumer<String> progress) {
     public MigrateOptions {
         observed = observed == null ? ObservedIndex.EMPTY : observed;
@@ -21,22 +23,26 @@ public record MigrateOptions(ObservedIndex observed, String targetNamespace, Dis
     }
 
     public static MigrateOptions defaults() {
-        return new MigrateOptions(ObservedIndex.EMPTY, null, null, null);
+        return new MigrateOptions(ObservedIndex.EMPTY, null, null, null, null);
     }
 
     public MigrateOptions withObserved(ObservedIndex o) {
-        return new MigrateOptions(o, targetNamespace, paths, progress);
+        return new MigrateOptions(o, targetNamespace, mappings, paths, progress);
     }
 
     public MigrateOptions withTargetNamespace(String ns) {
-        return new MigrateOptions(observed, ns, paths, progress);
+        return new MigrateOptions(observed, ns, mappings, paths, progress);
+    }
+
+    public MigrateOptions withMappings(Path dir) {
+        return new MigrateOptions(observed, targetNamespace, dir, paths, progress);
     }
 
     public MigrateOptions withPaths(DisplayPaths p) {
-        return new MigrateOptions(observed, targetNamespace, p, progress);
+        return new MigrateOptions(observed, targetNamespace, mappings, p, progress);
     }
 
     public MigrateOptions withProgress(Consumer<String> p) {
-        return new MigrateOptions(observed, targetNamespace, paths, p);
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, p);
     }
 }

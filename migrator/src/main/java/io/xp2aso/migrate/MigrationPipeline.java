@@ -12,6 +12,8 @@ import io.xp2aso.report.MigrationReport;
 import io.xp2aso.report.ReportBuilder;
 import io.xp2aso.report.SarifReport;
 
+import io.xp2aso.source.SourceSet;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -28,15 +30,30 @@ public final class MigrationPipeline {
     public static final String REPORT_JSON = "report.json";
     public static final String REPORT_SARIF = "report.sarif";
 
+    private final Stages stages;
     private final List<OutputProducer> producers;
 
-    public MigrationPipeline(List<OutputProducer> producers) {
+    public MigrationPipeline(Stages stages, List<OutputProducer> producers) {
+        this.stages = stages;
         this.producers = List.copyOf(producers);
     }
 
-    /** The pipeline migrate runs: the place to register further output producers (one line each). */
-    public static MigrationPipeline standard() {
-        return new MigrationPipeline(List.of());
+    /**
+     * Reads nothing and writes nothing: composes and maps the sources, then {@link #assemble}s the output.
+     * Progress goes to {@link MigrateOptions#progress()}.
+     */
+    public MigrationRun run(SourceSet sources, MigrateOptions options) {
+        Estate estate = new Estate(sources);
+        options.progress().accept("composing " + estate.all(ObjectKind.CLAIM).size() + " claims and "
+                + estate.all(ObjectKind.COMPOSITE).size() + " composite resources");
+        ComposeResult composed = stages.compose(estate, options);
+        int resources = 0;
+        for (var u : composed.units()) {
+            resources += u.resources().size();
+        }
+        options.progress().accept("mapping " + resources + " managed resources of " + composed.units().size() + " units");
+        MappingResult mapped = stages.map(composed, options);
+        return assemble(estate, composed, mapped, options);
     }
 
     /**

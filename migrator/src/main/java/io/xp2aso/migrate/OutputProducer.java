@@ -14,7 +14,7 @@ import java.util.SortedMap;
  * A stage that adds files to migrate's output from the finished mapping (e.g. the handoff plan under
  * {@code handoff/}). Producers run after the ASO tree is laid out and before the reports are rendered, so their
  * findings appear in report.md/json/sarif and count for --fail-on. They must be pure and deterministic:
- * no I/O, no clock, stable ordering. Register one in {@link MigrationPipeline#standard()}.
+ * no I/O, no clock, stable ordering. Register one in {@code MigrationPipeline.standard()}.
  */
 @FunctionalInterface
 public interface OutputProducer {

@@ -79,7 +79,7 @@ class AssembleTest {
     @Test
     void emptyMappingGivesReportsOnly() {
         MappingResult empty = new MappingResult(List.of(), List.of());
-        MigrationRun run = MigrationPipeline.standard().assemble(new Estate(TestRuns.storageSources()),
+        MigrationRun run = TestRuns.pipeline(List.of()).assemble(new Estate(TestRuns.storageSources()),
                 TestRuns.composed(empty), empty, TestRuns.options());
         assertEquals(List.of("report.json", "report.md", "report.sarif"), List.copyOf(run.files().keySet()));
         assertNull(run.highest());
@@ -113,13 +113,13 @@ class AssembleTest {
         OutputProducer plan = ctx -> new OutputProducer.Contribution(
                 new TreeMap<>(java.util.Map.of("handoff/plan.md", "units: " + ctx.mapped().units().size() + "\n")),
                 List.of(Finding.warning("plan-note", "a note from the plan", Origin.UNKNOWN, "")));
-        MigrationRun run = new MigrationPipeline(List.of(plan)).assemble(new Estate(TestRuns.storageSources()),
+        MigrationRun run = TestRuns.pipeline(List.of(plan)).assemble(new Estate(TestRuns.storageSources()),
                 TestRuns.composed(mapped), mapped, TestRuns.options());
         assertEquals("units: 1\n", run.files().get("handoff/plan.md"));
         assertEquals(1, run.report().summary().warnings());
         OutputProducer clash = ctx -> new OutputProducer.Contribution(
                 new TreeMap<>(java.util.Map.of("report.md", "x")), List.of());
-        assertThrows(IllegalStateException.class, () -> new MigrationPipeline(List.of(clash)).assemble(
+        assertThrows(IllegalStateException.class, () -> TestRuns.pipeline(List.of(clash)).assemble(
                 new Estate(TestRuns.storageSources()), TestRuns.composed(mapped), mapped, TestRuns.options()));
     }
 

@@ -57,7 +57,22 @@ public final class TestRuns {
         return new ComposeResult(mapped.units().stream().map(MappedUnit::unit).toList(), List.of());
     }
 
+    /** A pipeline for assemble-only tests: its stages are never run. */
+    public static MigrationPipeline pipeline(List<OutputProducer> producers) {
+        return new MigrationPipeline(new Stages() {
+            @Override
+            public ComposeResult compose(Estate estate, MigrateOptions options) {
+                throw new AssertionError("not used");
+            }
+
+            @Override
+            public MappingResult map(ComposeResult composed, MigrateOptions options) {
+                throw new AssertionError("not used");
+            }
+        }, producers);
+    }
+
     public static MigrationRun run(MappingResult mapped) {
-        return MigrationPipeline.standard().assemble(new Estate(storageSources()), composed(mapped), mapped, options());
+        return pipeline(List.of()).assemble(new Estate(storageSources()), composed(mapped), mapped, options());
     }
 }

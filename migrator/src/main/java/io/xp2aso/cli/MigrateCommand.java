@@ -1,0 +1,204 @@
+package io.xp2aso.cli;
+
+import io.xp2aso.migrate.FailOn;
+import io.xp2aso.migrate.MigrateOptions;
+import io.xp2aso.migrate.MigrationPipeline;
+import io.xp2aso.migrate.MigrationRun;
+import io.xp2aso.model.ObservedIndex;
+import io.xp2aso.report.AtomicOutput;
+import io.xp2aso.report.DisplayPaths;
+import io.xp2aso.report.JsonReport;
+import io.xp2aso.report.MigrationReport;
+import io.xp2aso.source.InputException;
+import io.xp2aso.source.Origin;
+import io.xp2aso.source.SourceSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** `xp2aso migrate SOURCE...`: writes ASO manifests and reports for a Crossplane estate into an output folder. */
+@Command(name = "migrate", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Renders every claim and XR through its Composition, maps each managed resource to Azure Service "
+                + "Operator resources and writes them, with report.md, report.json and report.sarif, into DIR.",
+                "Exit codes: 0 done; 1 done, with findings at or above --fail-on; 2 bad input or usage "
+                        + "(nothing is written)."})
+final class MigrateCommand implements Callable<Integer> {
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SOURCE",
+            description = "A folder (read recursively), a YAML or JSON file, `-` for standard input, or a Git "
+                    + "repository (path or URL) read at --ref without a checkout.")
+    List<String> sources;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "out",
+            description = "Output folder (default: ${DEFAULT-VALUE}); replaced whole, only when the run succeeds.")
+    Path output;
+
+    @Option(names = "--ref", paramLabel = "REF",
+            description = "Read every SOURCE as a Git repository at this commit, branch or tag.")
+    String ref;
+
+    @Option(names = "--observed", paramLabel = "FILE",
+            description = "Live objects (`kubectl get managed,composite,claim -A -o yaml`): generated names, "
+                    + "external names, Azure resource IDs.")
+    String observed;
+
+    @Option(names = "--from-cluster", description = "Read the live objects from the current Kubernetes cluster.")
+    boolean fromCluster;
+
+    @Option(names = "--context", paramLabel = "C", description = "Kubeconfig context for --from-cluster.")
+    String context;
+
+    @Option(names = "--mappings", paramLabel = "DIR", description = "Mapping catalog folder replacing the built-in one.")
+    Path mappings;
+
+    @Option(names = "--target-namespace", paramLabel = "NS",
+            description = "Namespace of the generated ASO resources (default: the claim's namespace, else `default`).")
+    String targetNamespace;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error", converter = FailOnConverter.class,
+            description = "error | unmapped | warning | never (default: ${DEFAULT-VALUE}): exit 1 when a finding is "
+                    + "at or above LEVEL; unmapped counts unmapped fields and errors.")
+    FailOn failOn;
+
+    /** Standard input for SOURCE `-`; tests replace it. */
+    InputStream stdin = System.in;
+
+    private final MigrationPipeline pipeline;
+
+    MigrateCommand(MigrationPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        checkUsage();
+        checkOutputFolder(output);
+
+        SourceSet sourceSet = MigrateInputs.readSources(sources, ref, stdin);
+        err.println("xp2aso migrate: read " + sourceSet.manifests().size() + " objects"
+                + (sourceSet.skipped().isEmpty() ? "" : ", skipped " + sourceSet.skipped().size() + " documents"));
+        ObservedIndex observedIndex = ObservedIndex.EMPTY;
+        if (observed != null) {
+            observedIndex = MigrateInputs.readObserved(observed, stdin);
+            err.println("xp2aso migrate: " + observedIndex.all().size() + " observed objects from " + observed);
+        } else if (fromCluster) {
+            observedIndex = MigrateInputs.clusterObserver().orElseThrow().observe(context);
+        }
+
+        MigrateOptions options = MigrateOptions.defaults()
+                .withObserved(observedIndex)
+                .withTargetNamespace(targetNamespace)
+                .withMappings(mappings)
+                .withPaths(new DisplayPaths(Path.of("")))
+                .withProgress(m -> err.println("xp2aso migrate: " + m));
+        MigrationRun run = pipeline.run(sourceSet, options);
+
+        try (AtomicOutput out = new AtomicOutput(output)) {
+            run.files().forEach(out::write);
+            out.commit();
+        }
+        MigrationReport.Summary s = run.report().summary();
+        err.println("xp2aso migrate: " + s.claims() + " claims, " + s.composites() + " composite resources, "
+                + s.managedResources() + " managed resources -> " + s.asoResources() + " ASO resources; "
+                + s.unmappedFields() + " unmapped fields, " + s.unsupportedKinds() + " unsupported kinds, "
+                + s.errors() + " errors, " + s.warnings() + " warnings");
+        err.println("xp2aso migrate: wrote " + output + " (see " + output.resolve("report.md") + ")");
+        if (run.failsAt(failOn.threshold())) {
+            err.println("xp2aso migrate: findings at or above --fail-on " + failOn.label() + " (highest: "
+                    + run.highest().label() + "): exit 1");
+            return Main.EXIT_FINDINGS;
+        }
+        return Main.EXIT_OK;
+    }
+
+    private void checkUsage() {
+        if (observed != null && fromCluster) {
+            throw usage("--observed and --from-cluster exclude each other");
+        }
+        if (fromCluster && MigrateInputs.clusterObserver().isEmpty()) {
+            throw usage("--from-cluster is not available in this build; export the live objects with "
+                    + "`kubectl get managed,composite,claim -A -o yaml > observed.yaml` and pass --observed observed.yaml");
+        }
+        if (context != null && !fromCluster) {
+            throw usage("--context applies only with --from-cluster");
+        }
+        if (ref != null && sources.contains("-")) {
+            throw usage("--ref reads Git repositories; standard input (-) cannot be read at a ref");
+        }
+        if (sources.stream().filter("-"::equals).count() > 1 || "-".equals(observed) && sources.contains("-")) {
+            throw usage("standard input (-) can be read only once");
+        }
+        if (targetNamespace != null && !DNS_LABEL.matcher(targetNamespace).matches()) {
+            throw usage("--target-namespace '" + targetNamespace + "' is not a valid namespace name "
+                    + "(lowercase letters, digits and '-', at most 63 characters)");
+        }
+        if (mappings != null && !Files.isDirectory(mappings)) {
+            throw new InputException(new Origin(mappings.toString(), 0), "--mappings: not a folder");
+        }
+    }
+
+    /**
+     * The output folder is replaced whole, so refuse anything that is not empty and not an earlier migrate
+     * output: `-o .` or `-o ~` must never delete a user's files.
+     */
+    private void checkOutputFolder(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new InputException(new Origin(dir.toString(), 0), "output exists and is not a folder");
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                return;
+            }
+        } catch (IOException e) {
+            throw new InputException(new Origin(dir.toString(), 0), "cannot read the output folder: " + e.getMessage());
+        }
+        Path report = dir.resolve(MigrationPipeline.REPORT_JSON);
+        try {
+            if (Files.isRegularFile(report)
+                    && Files.readString(report, StandardCharsets.UTF_8).contains("\"" + JsonReport.FORMAT_VERSION + "\"")) {
+                return;
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Unreadable report: treat the folder as foreign.
+        }
+        throw new InputException(new Origin(dir.toString(), 0), "output folder is not empty and is not the output of "
+                + "an earlier `xp2aso migrate`; it would be replaced whole: choose a new or empty folder");
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    static final class FailOnConverter implements CommandLine.ITypeConverter<FailOn> {
+        @Override
+        public FailOn convert(String value) {
+            try {
+                return FailOn.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
