@@ -1,0 +1,21 @@
+package io.xp2aso.handoff;
+
+import java.util.List;
+
+/**
+ * A Crossplane managed resource of a unit as the handoff needs it. {@code namespacedV2} is true for Crossplane v2
+ * namespaced MRs ({@code *.m.upbound.io}) that have managementPolicies but no deletionPolicy. The original
+ * policies are what the plan found (the executor records the live ones before changing them).
+ * {@code azureId} is status.atProvider.id ("" when the cluster was not observed; read live in preflight).
+ * {@code drift} lists fields whose desired value differs from the observed one.
+ */
+public record ManagedHandoff(ObjectRef ref, String resourceName, boolean namespacedV2, String externalName,
+                             String azureId, String deletionPolicy, List<String> managementPolicies,
+                             List<ObjectRef> targets, List<String> drift, List<SecretCopy> secrets) {
+    public ManagedHandoff {
+        managementPolicies = List.copyOf(managementPolicies);
+        targets = List.copyOf(targets);
+        drift = List.copyOf(drift);
+        secrets = List.copyOf(secrets);
+    }
+}

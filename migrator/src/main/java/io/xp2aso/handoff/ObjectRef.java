@@ -1,0 +1,53 @@
+package io.xp2aso.handoff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Locale;
+
+/** Names one Kubernetes object. {@code namespace} is "" for cluster-scoped objects; {@code name} may be "" when only the cluster knows it. */
+public record ObjectRef(String apiVersion, String kind, String namespace, String name) {
+    public ObjectRef {
+        namespace = namespace == null ? "" : namespace;
+        name = name == null ? "" : name;
+    }
+
+    public static ObjectRef of(JsonNode obj) {
+        JsonNode md = obj.path("metadata");
+        return new ObjectRef(obj.path("apiVersion").asText(""), obj.path("kind").asText(""),
+                md.path("namespace").asText(""), md.path("name").asText(""));
+    }
+
+    public String group() {
+        int slash = apiVersion.indexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
+    }
+
+    public String version() {
+        int slash = apiVersion.indexOf('/');
+        return slash < 0 ? apiVersion : apiVersion.substring(slash + 1);
+    }
+
+    public ObjectRef withName(String newName) {
+        return new ObjectRef(apiVersion, kind, namespace, newName);
+    }
+
+    /** The kubectl resource type: lower-case kind qualified by group (kubectl resolves singular names). */
+    public String kubectlType() {
+        String k = kind.toLowerCase(Locale.ROOT);
+        return group().isEmpty() ? k : k + "." + group();
+    }
+
+    /** kubectl arguments naming the object: {@code type/name [-n ns]}. */
+    public String kubectlArgs() {
+        return kubectlType() + "/" + name + (namespace.isEmpty() ? "" : " -n " + namespace);
+    }
+
+    public String display() {
+        return kind + "/" + (namespace.isEmpty() ? "" : namespace + "/") + (name.isEmpty() ? "?" : name);
+    }
+
+    @Override
+    public String toString() {
+        return display();
+    }
+}

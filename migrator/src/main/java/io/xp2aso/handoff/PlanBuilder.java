@@ -1,0 +1,104 @@
+package io.xp2aso.handoff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xp2aso.mapping.MappedResource;
+import io.xp2aso.mapping.MappedUnit;
+import io.xp2aso.mapping.MappingResult;
+import io.xp2aso.model.Finding;
+import io.xp2aso.model.Severity;
+import io.xp2aso.model.Unit;
+import io.xp2aso.source.Manifest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds the ownership-handoff plan from the map stage's result: one {@link UnitPlan} per unit, in unit order. */
+public final class PlanBuilder {
+    private PlanBuilder() {
+    }
+
+    public static Plan build(MappingResult mapping, PlanOptions options) {
+        List<UnitPlan> units = new ArrayList<>();
+        for (MappedUnit mu : mapping.units()) {
+            units.add(unit(mu, options));
+        }
+        return new Plan(Plan.SCHEMA_VERSION, options.asoNamespace(), options.timeoutSeconds(), options.pollSeconds(),
+                units);
+    }
+
+    private static UnitPlan unit(MappedUnit mu, PlanOptions options) {
+        Unit u = mu.unit();
+        List<String> blockers = new ArrayList<>();
+        ObjectRef claim = u.claim() == null ? null : ObjectRef.of(u.claim().node());
+        ObjectRef composite = compositeRef(u);
+        GitOps gitops = GitOpsDetector.detect(u.claim() != null ? u.claim().node()
+                : u.compositeSource() != null ? u.compositeSource().node() : null);
+        for (Finding f : u.findings()) {
+            if (f.severity() == Severity.ERROR) {
+                blockers.add("unit: " + f.message());
+            }
+        }
+        List<ManagedHandoff> resources = new ArrayList<>();
+        Map<ObjectRef, AsoTarget> aso = new LinkedHashMap<>();
+        for (MappedResource mr : mu.resources()) {
+            ManagedHandoff h = ManagedResourceReader.read(mr, blockers);
+            resources.add(h);
+            String primary = primaryTarget(mr.targets(), h.azureId());
+            for (ObjectNode target : mr.targets()) {
+                ObjectNode m = target.deepCopy();
+                m.remove("status");
+                ObjectNode md = m.with("metadata");
+                md.with("annotations").put(Keys.RECONCILE_POLICY, Keys.POLICY_SKIP);
+                ObjectRef ref = ObjectRef.of(m);
+                boolean isPrimary = ref.name().equals(primary);
+                aso.putIfAbsent(ref, new AsoTarget(ref, h.ref(), isPrimary, isPrimary ? h.azureId() : "", m));
+            }
+        }
+        if (aso.isEmpty()) {
+            blockers.add("unit: no ASO resources were generated, so there is nothing to hand over");
+        }
+        if (claim != null && composite != null && composite.name().isEmpty() && claim.name().isEmpty()) {
+            blockers.add("unit: neither the claim nor its XR has a name");
+        }
+        List<AsoTarget> targets = new ArrayList<>(aso.values());
+        List<Step> steps = StepTexts.forUnit(u.id(), claim, composite, gitops, resources, targets, options);
+        return new UnitPlan(u.id(), claim, composite, gitops, options.acceptDrift().contains(u.id()), resources, targets,
+                blockers, steps);
+    }
+
+    private static ObjectRef compositeRef(Unit u) {
+        if (u.compositeSource() != null) {
+            return ObjectRef.of(u.compositeSource().node());
+        }
+        if (u.composite() == null) {
+            return null;
+        }
+        ObjectRef rendered = ObjectRef.of(u.composite());
+        // A claim's XR gets a generated name only the cluster knows; the executor reads it from spec.resourceRef.
+        return u.claim() != null ? rendered.withName(liveXrName(u.claim())) : rendered;
+    }
+
+    private static String liveXrName(Manifest claim) {
+        return claim.node().path("spec").path("resourceRef").path("name").asText("");
+    }
+
+    /** The target that is the MR's own Azure resource: its azureName (or name) is the last segment of the ARM ID. */
+    private static String primaryTarget(List<ObjectNode> targets, String azureId) {
+        if (targets.isEmpty()) {
+            return "";
+        }
+        String last = azureId.isEmpty() ? "" : azureId.substring(azureId.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        for (ObjectNode t : targets) {
+            JsonNode azureName = t.path("spec").path("azureName");
+            String n = azureName.isTextual() ? azureName.asText() : t.path("metadata").path("name").asText("");
+            if (!last.isEmpty() && n.toLowerCase(Locale.ROOT).equals(last)) {
+                return t.path("metadata").path("name").asText("");
+            }
+        }
+        return targets.get(0).path("metadata").path("name").asText("");
+    }
+}

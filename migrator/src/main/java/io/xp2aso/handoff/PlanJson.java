@@ -1,0 +1,103 @@
+package io.xp2aso.handoff;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.xp2aso.source.InputException;
+import io.xp2aso.source.Origin;
+import io.xp2aso.source.Yaml;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/** plan.json: written with a schemaVersion; read back strictly (unknown version, fields or steps are bad input, exit 2). */
+public final class PlanJson {
+    private PlanJson() {
+    }
+
+    public static String write(Plan plan) {
+        try {
+            return Yaml.JSON.writeValueAsString(plan) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Plan read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(new Origin(file.toString(), 0), "cannot read the plan: " + e.getMessage());
+        }
+        return parse(file.toString(), text);
+    }
+
+    public static Plan parse(String name, String text) {
+        JsonNode tree;
+        try {
+            tree = Yaml.JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw bad(name, e, "not valid JSON: " + e.getOriginalMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InputException(new Origin(name, 1), "not a handoff plan: expected a JSON object");
+        }
+        JsonNode version = tree.get("schemaVersion");
+        if (version == null || !version.isInt()) {
+            throw new InputException(new Origin(name, 1), "not a handoff plan: schemaVersion is missing");
+        }
+        if (version.asInt() != Plan.SCHEMA_VERSION) {
+            throw new InputException(new Origin(name, 1), "plan schemaVersion " + version.asInt()
+                    + " is not supported (this xp2aso reads " + Plan.SCHEMA_VERSION + "): regenerate the plan");
+        }
+        Plan plan;
+        try {
+            plan = Yaml.JSON.treeToValue(tree, Plan.class);
+        } catch (JsonProcessingException e) {
+            throw bad(name, e, "invalid plan: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(new Origin(name, 1), "invalid plan: " + e.getMessage());
+        }
+        validate(name, plan);
+        return plan;
+    }
+
+    private static void validate(String name, Plan plan) {
+        Set<String> ids = new HashSet<>();
+        Origin origin = new Origin(name, 1);
+        if (plan.timeoutSeconds() <= 0 || plan.pollSeconds() <= 0) {
+            throw new InputException(origin, "invalid plan: timeoutSeconds and pollSeconds must be positive");
+        }
+        for (UnitPlan u : plan.units()) {
+            if (u.id() == null || u.id().isEmpty() || !ids.add(u.id())) {
+                throw new InputException(origin, "invalid plan: unit ids must be present and unique (" + u.id() + ")");
+            }
+            Set<String> stepIds = new HashSet<>();
+            for (Step s : u.steps()) {
+                if (s.action() == null || s.id() == null || !stepIds.add(s.id())) {
+                    throw new InputException(origin, "invalid plan: unit " + u.id() + " has a step without action or a repeated id");
+                }
+            }
+            for (ManagedHandoff mr : u.resources()) {
+                if (mr.ref() == null || mr.ref().kind().isEmpty() || mr.ref().apiVersion().isEmpty()) {
+                    throw new InputException(origin, "invalid plan: unit " + u.id() + " has an MR without kind or apiVersion");
+                }
+            }
+            for (AsoTarget t : u.aso()) {
+                if (t.ref() == null || t.manifest() == null || t.ref().name().isEmpty()) {
+                    throw new InputException(origin, "invalid plan: unit " + u.id() + " has an ASO resource without a manifest or name");
+                }
+            }
+        }
+    }
+
+    private static InputException bad(String name, JsonProcessingException e, String message) {
+        JsonLocation loc = e.getLocation();
+        return new InputException(new Origin(name, loc == null ? 0 : Math.max(loc.getLineNr(), 0)), message);
+    }
+}

@@ -1,0 +1,110 @@
+package io.xp2aso.handoff;
+
+import java.util.List;
+
+/** plan.md: the plan for the people who review and run it. Same steps as plan.json, with reasons and rollbacks. */
+public final class PlanMarkdown {
+    private PlanMarkdown() {
+    }
+
+    public static String write(Plan plan) {
+        StringBuilder b = new StringBuilder();
+        b.append("# Ownership handoff plan: Crossplane to ASO\n\n");
+        b.append("Schema version ").append(plan.schemaVersion()).append(". ").append(plan.units().size())
+                .append(plan.units().size() == 1 ? " unit" : " units")
+                .append(". Nothing has run yet: `xp2aso handoff handoff/plan.json` checks every precondition and prints what "
+                        + "it would do; `--execute` runs it, saving progress beside the plan so `--resume` continues a "
+                        + "stopped run.\n\n");
+        b.append("Never allowed: an Azure resource deleted or recreated, or written by Crossplane and ASO at the same time. "
+                + "Every wait is bounded (").append(plan.timeoutSeconds()).append(" s, polling every ")
+                .append(plan.pollSeconds()).append(" s). Secrets are named by Secret and key, never by value.\n\n");
+        b.append("| unit | claim | XR | MRs | ASO resources | GitOps | status |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+        for (UnitPlan u : plan.units()) {
+            b.append("| `").append(u.id()).append("` | ").append(ref(u.claim())).append(" | ").append(ref(u.composite()))
+                    .append(" | ").append(u.resources().size()).append(" | ").append(u.aso().size()).append(" | ")
+                    .append(u.gitops() == null ? "-" : "Argo CD `" + u.gitops().application() + "`").append(" | ")
+                    .append(u.blockers().isEmpty() ? "ready" : "**blocked**").append(" |\n");
+        }
+        for (UnitPlan u : plan.units()) {
+            unit(b, u);
+        }
+        return b.toString();
+    }
+
+    private static void unit(StringBuilder b, UnitPlan u) {
+        b.append("\n## Unit `").append(u.id()).append("`\n\n");
+        if (u.claim() != null) {
+            b.append("- claim: ").append(ref(u.claim())).append('\n');
+        }
+        if (u.composite() != null) {
+            b.append("- XR: ").append(ref(u.composite()))
+                    .append(u.composite().name().isEmpty() ? " (name read from the claim's spec.resourceRef)" : "").append('\n');
+        }
+        if (u.gitops() != null) {
+            b.append("- GitOps: Argo CD application `").append(u.gitops().application()).append("` (")
+                    .append(u.gitops().evidence()).append("): the Git changes below are part of the plan\n");
+        }
+        if (!u.blockers().isEmpty()) {
+            b.append("\n**Blocked** — preflight stops this unit until these are resolved:\n\n");
+            u.blockers().forEach(x -> b.append("- ").append(x).append('\n'));
+        }
+        b.append("\n| MR | external name | Azure ID | deletionPolicy | managementPolicies | ASO resources |\n")
+                .append("| --- | --- | --- | --- | --- | --- |\n");
+        for (ManagedHandoff mr : u.resources()) {
+            b.append("| ").append(ref(mr.ref())).append(" | ").append(code(mr.externalName())).append(" | ")
+                    .append(code(mr.azureId())).append(" | ")
+                    .append(mr.namespacedV2() ? "(v2: none)" : mr.deletionPolicy() + " → Orphan").append(" | ")
+                    .append(String.join(",", mr.managementPolicies())).append(" → Observe | ")
+                    .append(mr.targets().isEmpty() ? "(folded into another)" : String.join(", ",
+                            mr.targets().stream().map(ObjectRef::display).toList())).append(" |\n");
+        }
+        int n = 1;
+        for (Step s : u.steps()) {
+            b.append("\n### ").append(n++).append(". `").append(s.id()).append("` — ").append(s.title()).append("\n\n");
+            s.detail().forEach(d -> b.append(d).append('\n'));
+            if (!s.detail().isEmpty()) {
+                b.append('\n');
+            }
+            if (!s.checks().isEmpty()) {
+                b.append("Checks:\n\n");
+                s.checks().forEach(c -> b.append("- ").append(c).append('\n'));
+                b.append('\n');
+            }
+            b.append("```sh\n");
+            s.commands().forEach(c -> b.append(mdCommand(c)).append('\n'));
+            b.append("```\n\nRollback:\n\n```sh\n");
+            s.rollback().forEach(c -> b.append(c).append('\n'));
+            b.append("```\n");
+        }
+    }
+
+    /** Manifests are in handoff.sh; here an apply names what it applies. */
+    private static String mdCommand(String c) {
+        if (c.startsWith("kubectl apply -f - <<'EOF'\n")) {
+            List<String> lines = c.lines().toList();
+            String kind = "", name = "", ns = "";
+            for (String l : lines) {
+                if (kind.isEmpty() && l.startsWith("kind: ")) {
+                    kind = l.substring(6).trim();
+                }
+                if (name.isEmpty() && l.startsWith("  name: ")) {
+                    name = l.substring(8).trim();
+                }
+                if (ns.isEmpty() && l.startsWith("  namespace: ")) {
+                    ns = l.substring(13).trim();
+                }
+            }
+            return "kubectl apply -f - <<'EOF'   # " + kind + "/" + (ns.isEmpty() ? "" : ns + "/") + name
+                    + " with reconcile-policy skip (" + (lines.size() - 2) + " lines, in handoff.sh)";
+        }
+        return c;
+    }
+
+    private static String ref(ObjectRef r) {
+        return r == null ? "-" : "`" + r.display() + "`";
+    }
+
+    private static String code(String s) {
+        return s == null || s.isEmpty() ? "(read live)" : "`" + s + "`";
+    }
+}

@@ -1,0 +1,25 @@
+package io.xp2aso.handoff;
+
+import java.util.List;
+
+/**
+ * The handoff of one unit (a claim or XR with its MRs, or a lone MR). {@code claim}/{@code composite} are null when
+ * absent; a composite name of "" is read from the live claim's spec.resourceRef. {@code blockers} stop the unit in
+ * preflight (the plan is still written so people can see why). Drift not accepted when the plan was built
+ * ({@code driftAccepted} false) stops preflight for approval.
+ */
+public record UnitPlan(String id, ObjectRef claim, ObjectRef composite, GitOps gitops, boolean driftAccepted,
+                       List<ManagedHandoff> resources, List<AsoTarget> aso, List<String> blockers,
+                       List<Step> steps) {
+    public UnitPlan {
+        resources = List.copyOf(resources);
+        aso = List.copyOf(aso);
+        blockers = List.copyOf(blockers);
+        steps = List.copyOf(steps);
+    }
+
+    public Step step(String stepId) {
+        return steps.stream().filter(s -> s.id().equals(stepId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unit " + id + " has no step " + stepId));
+    }
+}

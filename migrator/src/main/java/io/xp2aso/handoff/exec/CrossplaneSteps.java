@@ -1,0 +1,215 @@
+package io.xp2aso.handoff.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xp2aso.handoff.AsoTarget;
+import io.xp2aso.handoff.Keys;
+import io.xp2aso.handoff.ManagedHandoff;
+import io.xp2aso.handoff.ObjectRef;
+import io.xp2aso.source.Yaml;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** The Crossplane side: pause claim and XR, make MRs observe-only and orphaning, retire them; and the reverses. */
+final class CrossplaneSteps {
+    private CrossplaneSteps() {
+    }
+
+    private static final String ABSENT = "<absent>";
+
+    // ---- pause
+
+    static void pause(UnitRun run) {
+        for (ObjectRef r : run.claimAndXr()) {
+            rememberAnnotation(run, r);
+            JsonNode back = run.kube.edit(r, o -> Kube.setAnnotation(o, Keys.PAUSED, "true"));
+            if (!"true".equals(Kube.annotation(back, Keys.PAUSED))) {
+                throw new StepFailed(r.display() + " did not keep " + Keys.PAUSED + "=true");
+            }
+            run.say(r.display() + ": " + Keys.PAUSED + "=\"true\" (read back)");
+        }
+    }
+
+    static void unpause(UnitRun run) {
+        List<ObjectRef> refs = new ArrayList<>(run.claimAndXr());
+        Collections.reverse(refs);
+        for (ObjectRef r : refs) {
+            String before = run.state.originals.get("paused " + UnitRun.key(r));
+            if (before == null || run.kube.get(r).isEmpty()) {
+                continue;
+            }
+            String value = ABSENT.equals(before) ? null : before;
+            run.kube.edit(r, o -> Kube.setAnnotation(o, Keys.PAUSED, value));
+            run.say(r.display() + ": " + Keys.PAUSED + " restored to " + (value == null ? "absent" : value));
+        }
+    }
+
+    private static void rememberAnnotation(UnitRun run, ObjectRef r) {
+        String k = "paused " + UnitRun.key(r);
+        if (!run.state.originals.containsKey(k)) {
+            String v = Kube.annotation(run.kube.require(r), Keys.PAUSED);
+            run.state.originals.put(k, v == null ? ABSENT : v);
+            run.save();
+        }
+    }
+
+    // ---- orphan
+
+    static void orphan(UnitRun run) {
+        for (ManagedHandoff mr : run.unit.resources()) {
+            String k = "mr " + UnitRun.key(mr.ref());
+            if (!run.state.originals.containsKey(k)) {
+                JsonNode live = run.kube.require(mr.ref());
+                ObjectNode orig = Yaml.JSON.createObjectNode();
+                orig.put("deletionPolicy", live.path("spec").path("deletionPolicy").asText(""));
+                ArrayNode p = orig.putArray("managementPolicies");
+                live.path("spec").path("managementPolicies").forEach(p::add);
+                String paused = Kube.annotation(live, Keys.PAUSED);
+                orig.put("paused", paused == null ? ABSENT : paused);
+                run.state.originals.put(k, orig.toString());
+                run.save();
+            }
+            JsonNode back = run.kube.edit(mr.ref(), o -> {
+                boolean changed = false;
+                ObjectNode spec = o.with("spec");
+                if (!mr.namespacedV2() && !"Orphan".equals(spec.path("deletionPolicy").asText())) {
+                    spec.put("deletionPolicy", "Orphan");
+                    changed = true;
+                }
+                if (!UnitRun.policies(o).equals(List.of("Observe"))) {
+                    spec.putArray("managementPolicies").add("Observe");
+                    changed = true;
+                }
+                // Observe-only cannot write; unpaused, its deletion later completes without an Azure call.
+                return Kube.setAnnotation(o, Keys.PAUSED, null) | changed;
+            });
+            if (!UnitRun.observeOnly(mr, back) || Kube.annotation(back, Keys.PAUSED) != null) {
+                throw new StepFailed(mr.ref().display() + " did not keep deletionPolicy Orphan / managementPolicies [Observe]");
+            }
+            run.kube.waitFor(mr.ref().display() + " to be Synced in observe-only mode", () -> {
+                JsonNode live = run.kube.require(mr.ref());
+                if (!UnitRun.observeOnly(mr, live)) {
+                    throw new StepFailed(mr.ref().display() + " lost its observe-only policies while waiting: "
+                            + "something else writes it (is its XR paused?)");
+                }
+                JsonNode synced = Kube.condition(live, "Synced");
+                long gen = live.path("metadata").path("generation").asLong(0);
+                boolean current = synced != null && (!synced.has("observedGeneration")
+                        || synced.path("observedGeneration").asLong() >= gen);
+                return Kube.conditionTrue(live, "Synced") && current ? Optional.empty()
+                        : Optional.of(Kube.describeCondition(live, "Synced"));
+            });
+            run.say(mr.ref().display() + ": " + (mr.namespacedV2() ? "" : "deletionPolicy Orphan, ")
+                    + "managementPolicies [Observe], Synced (read back)");
+        }
+    }
+
+    static void restorePolicies(UnitRun run) {
+        for (AsoTarget t : run.unit.aso()) {
+            Optional<ObjectNode> live = run.kube.get(t.ref());
+            if (live.isPresent() && !Keys.POLICY_SKIP.equals(Kube.reconcilePolicy(live.get()))) {
+                throw new StepFailed("refusing to give write access back to Crossplane: " + t.ref().display()
+                        + " still has reconcile-policy " + Kube.reconcilePolicy(live.get()));
+            }
+        }
+        for (ManagedHandoff mr : run.unit.resources()) {
+            String saved = run.state.originals.get("mr " + UnitRun.key(mr.ref()));
+            if (saved == null || run.kube.get(mr.ref()).isEmpty()) {
+                continue;
+            }
+            JsonNode orig = readTree(saved);
+            run.kube.edit(mr.ref(), o -> {
+                ObjectNode spec = o.with("spec");
+                String dp = orig.path("deletionPolicy").asText("");
+                if (dp.isEmpty()) {
+                    spec.remove("deletionPolicy");
+                } else {
+                    spec.put("deletionPolicy", dp);
+                }
+                if (orig.path("managementPolicies").isEmpty()) {
+                    spec.remove("managementPolicies");
+                } else {
+                    spec.set("managementPolicies", orig.path("managementPolicies").deepCopy());
+                }
+                String paused = orig.path("paused").asText(ABSENT);
+                Kube.setAnnotation(o, Keys.PAUSED, ABSENT.equals(paused) ? null : paused);
+                return true;
+            });
+            run.say(mr.ref().display() + ": policies restored to " + orig);
+        }
+    }
+
+    // ---- retire
+
+    static void retire(UnitRun run) {
+        if (!run.state.retireStarted) {
+            run.state.retireStarted = true;
+            run.save();
+        }
+        for (ManagedHandoff mr : run.unit.resources()) {
+            Optional<ObjectNode> live = run.kube.get(mr.ref());
+            if (live.isPresent() && !UnitRun.observeOnly(mr, live.get())) {
+                throw new StepFailed(mr.ref().display() + " is no longer observe-only and orphaning: not deleting it");
+            }
+        }
+        for (ObjectRef r : run.claimAndXr()) {
+            run.kube.get(r).ifPresent(o -> {
+                if (!Kube.deleting(o) && !"true".equals(Kube.annotation(o, Keys.PAUSED))) {
+                    throw new StepFailed(r.display() + " is not paused: it would re-create the MRs");
+                }
+            });
+        }
+        for (ManagedHandoff mr : run.unit.resources()) {
+            if (run.kube.get(mr.ref()).isPresent()) {
+                run.kube.edit(mr.ref(), o -> Kube.setAnnotation(o, Keys.PAUSED, null));
+                run.kube.delete(mr.ref());
+                run.kube.waitGone(mr.ref());
+            }
+            run.say(mr.ref().display() + ": deleted (orphaned its Azure resource)");
+        }
+        Optional<ObjectRef> xr = run.xr();
+        if (run.unit.claim() != null) {
+            run.kube.get(run.unit.claim()).filter(o -> !Kube.deleting(o)).ifPresent(o -> run.kube.delete(run.unit.claim()));
+        }
+        if (xr.isPresent()) {
+            finishDeletion(run, xr.get());
+        }
+        if (run.unit.claim() != null) {
+            finishDeletion(run, run.unit.claim());
+        }
+        for (AsoTarget t : run.unit.aso()) {
+            JsonNode live = run.kube.require(t.ref());
+            if (!Kube.conditionTrue(live, "Ready")) {
+                throw new StepFailed(t.ref().display() + ": " + Kube.describeCondition(live, "Ready"));
+            }
+        }
+        run.say("every ASO resource still Ready");
+    }
+
+    /** Deletes a paused claim/XR (held by its finalizer), then unpauses it: Crossplane handles deletion before composing. */
+    private static void finishDeletion(UnitRun run, ObjectRef r) {
+        Optional<ObjectNode> live = run.kube.get(r);
+        if (live.isPresent()) {
+            if (!Kube.deleting(live.get())) {
+                run.kube.delete(r);
+            }
+            if (run.kube.get(r).filter(Kube::deleting).isPresent()) {
+                run.kube.edit(r, o -> Kube.deleting(o) && Kube.setAnnotation(o, Keys.PAUSED, null));
+            }
+            run.kube.waitGone(r);
+        }
+        run.say(r.display() + ": deleted");
+    }
+
+    private static JsonNode readTree(String s) {
+        try {
+            return Yaml.JSON.readTree(s);
+        } catch (Exception e) {
+            throw new IllegalStateException("corrupt state: " + s, e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.xp2aso.handoff.exec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Progress of a plan, saved beside it after every step so a stopped or killed run resumes where it stopped.
+ * {@code planDigest} ties the state to one plan file: a changed plan is refused.
+ */
+public final class ExecutionState {
+    public int schemaVersion = 1;
+    public String planDigest = "";
+    public Map<String, UnitState> units = new LinkedHashMap<>();
+
+    public UnitState unit(String id) {
+        return units.computeIfAbsent(id, k -> new UnitState());
+    }
+
+    /** One unit's progress and what the executor must remember between runs. */
+    public static final class UnitState {
+        /** Ids of completed steps, in order. */
+        public List<String> done = new ArrayList<>();
+        /** Live values before the executor changed them (pause annotations, MR policies), for rollback. */
+        public Map<String, String> originals = new LinkedHashMap<>();
+        /** The XR name read from the claim. */
+        public String xrName = "";
+        /** Azure IDs read live in preflight, by MR. */
+        public Map<String, String> azureIds = new LinkedHashMap<>();
+        /** The approval a step is waiting for: step id and the digest of what was shown. */
+        public String pendingStep = "";
+        public String pendingDigest = "";
+        /** Approvals given, by step id: the digest of what was approved. */
+        public Map<String, String> approved = new LinkedHashMap<>();
+        /** Ready condition of each ASO resource before the switch to manage, to see ASO react. */
+        public Map<String, String> manageBaseline = new LinkedHashMap<>();
+        /** Secrets the executor created (removed again by rollback). */
+        public List<String> createdSecrets = new ArrayList<>();
+        public boolean retireStarted;
+    }
+}

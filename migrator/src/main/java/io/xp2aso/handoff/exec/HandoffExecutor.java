@@ -1,0 +1,231 @@
+package io.xp2aso.handoff.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.xp2aso.handoff.AsoTarget;
+import io.xp2aso.handoff.Plan;
+import io.xp2aso.handoff.Step;
+import io.xp2aso.handoff.UnitPlan;
+import io.xp2aso.source.InputException;
+import io.xp2aso.source.Origin;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a handoff plan against a cluster. Dry run by default: checks preconditions and prints what it would do.
+ * With execute, runs each unit's remaining steps in order; every step is idempotent and verified by reading back,
+ * and its completion is saved (atomically) before the next starts, so a killed run resumes at the step it was in.
+ * Returns 0 when every selected unit finished, 1 when one stopped (failed check, timeout, approval or Git change
+ * pending). Unreachable clusters and denied permissions propagate as {@link ClusterException} (exit 2).
+ */
+public final class HandoffExecutor {
+    private final Cluster cluster;
+    private final Ticker ticker;
+    private final StateStore store;
+    private final PrintWriter out;
+    private final ExecutorHooks hooks;
+
+    public HandoffExecutor(Cluster cluster, Ticker ticker, StateStore store, PrintWriter out, ExecutorHooks hooks) {
+        this.cluster = cluster;
+        this.ticker = ticker;
+        this.store = store;
+        this.out = out;
+        this.hooks = hooks;
+    }
+
+    public int run(Plan plan, String planDigest, RunOptions o) {
+        ExecutionState state = store.load();
+        boolean progress = state.units.values().stream().anyMatch(u -> !u.done.isEmpty() || u.retireStarted
+                || !u.originals.isEmpty());
+        Origin origin = new Origin(store.file().toString(), 0);
+        if (progress && !state.planDigest.isEmpty() && !state.planDigest.equals(planDigest)) {
+            throw new InputException(origin, "the plan changed after this state was saved; finish or roll back with "
+                    + "the plan that was started, or remove the state file to start over");
+        }
+        if (o.execute() && !o.rollback() && progress && !o.resume()) {
+            throw new InputException(origin, "a previous run saved its progress here: add --resume to continue it "
+                    + "(or --rollback to undo it)");
+        }
+        state.planDigest = planDigest;
+        List<UnitPlan> units = new ArrayList<>();
+        for (UnitPlan u : plan.units()) {
+            if (o.only().isEmpty() || o.only().equals(u.id())) {
+                units.add(u);
+            }
+        }
+        if (!o.only().isEmpty() && units.isEmpty()) {
+            throw new InputException(new Origin("--only", 0), "no unit " + o.only() + " in the plan");
+        }
+        for (String a : o.approve()) {
+            if (plan.unit(a).isEmpty()) {
+                throw new InputException(new Origin("--approve", 0), "no unit " + a + " in the plan");
+            }
+        }
+        Kube kube = new Kube(cluster, ticker, Duration.ofSeconds(plan.timeoutSeconds()), Duration.ofSeconds(plan.pollSeconds()));
+        out.println((o.execute() ? "" : "dry run (nothing is changed; add --execute to run): ")
+                + (o.rollback() ? "rollback of " : "handoff of ") + units.size() + (units.size() == 1 ? " unit" : " units"));
+        int code = 0;
+        for (UnitPlan u : units) {
+            ExecutionState.UnitState us = state.unit(u.id());
+            Runnable save = o.execute() ? () -> store.save(state) : () -> { };
+            UnitRun run = new UnitRun(plan, u, us, kube, out, o.approve().contains(u.id()), save);
+            out.println("unit " + u.id() + ": " + us.done.size() + "/" + u.steps().size() + " steps done");
+            try {
+                boolean finished = o.rollback() ? rollback(run, o.execute(), state) : forward(run, o.execute());
+                if (!finished) {
+                    code = 1;
+                }
+            } catch (NeedsApproval e) {
+                out.println("  STOPPED for approval: " + e.getMessage());
+                e.lines().forEach(l -> out.println("    " + l));
+                code = 1;
+            } catch (StepFailed e) {
+                out.println("  STOPPED: " + e.getMessage());
+                code = 1;
+            } catch (ClusterException e) {
+                if (e.fatal()) {
+                    throw e;
+                }
+                out.println("  STOPPED: " + e.getMessage() + " (retried; run again with --resume)");
+                code = 1;
+            }
+            out.flush();
+        }
+        out.println(code == 0 ? "done" : "stopped: see above; the state is saved in " + store.file());
+        out.flush();
+        return code;
+    }
+
+    private boolean forward(UnitRun run, boolean execute) {
+        List<Step> steps = run.unit.steps();
+        boolean ok = true;
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            if (run.state.done.contains(s.id())) {
+                continue;
+            }
+            out.println("  [" + (i + 1) + "/" + steps.size() + " " + s.id() + "] " + s.title());
+            if (!execute) {
+                ok &= dryRun(run, s);
+                continue;
+            }
+            hooks.before(run.unit.id(), s.id(), false);
+            perform(run, s);
+            hooks.after(run.unit.id(), s.id(), false);
+            run.state.done.add(s.id());
+            run.save();
+        }
+        if (execute) {
+            out.println("  handed over");
+        }
+        return ok;
+    }
+
+    private void perform(UnitRun run, Step s) {
+        switch (s.action()) {
+            case PREFLIGHT -> {
+                List<String> problems = Preflight.check(run);
+                if (!problems.isEmpty()) {
+                    throw new StepFailed("preflight failed:\n      - " + String.join("\n      - ", problems));
+                }
+                run.say("every check passed");
+                Gate.require(run, s.id(), Preflight.unacceptedDrift(run), "desired and observed state differ");
+            }
+            case GITOPS_PROTECT -> GitOpsSteps.protect(run);
+            case PAUSE -> CrossplaneSteps.pause(run);
+            case ORPHAN -> CrossplaneSteps.orphan(run);
+            case APPLY_ASO_SKIP -> AsoSteps.apply(run);
+            case VERIFY_ASO -> AsoSteps.verify(run, false);
+            case PREVIEW -> Gate.require(run, s.id(), preview(run), "the takeover preview is not empty: ASO's first PUT "
+                    + "would change Azure as listed");
+            case MANAGE -> AsoSteps.manage(run);
+            case VERIFY_MANAGED -> AsoSteps.verify(run, true);
+            case GITOPS_ADD_ASO -> GitOpsSteps.addAso(run);
+            case GITOPS_REMOVE_CLAIM -> GitOpsSteps.removeClaim(run);
+            case RETIRE -> CrossplaneSteps.retire(run);
+            case FINAL_VERIFY -> AsoSteps.finalVerify(run);
+        }
+    }
+
+    static List<String> preview(UnitRun run) {
+        List<String> lines = new ArrayList<>();
+        for (AsoTarget t : run.unit.aso()) {
+            JsonNode live = run.kube.require(t.ref());
+            JsonNode schema = TakeoverPreview.specSchema(run.kube.cluster().crd(t.ref().group(), t.ref().kind())
+                    .orElse(null), t.ref().version());
+            for (String l : TakeoverPreview.compute(live.path("spec"), live.path("status"), schema)) {
+                lines.add(t.ref().display() + ": " + l);
+            }
+        }
+        if (lines.isEmpty()) {
+            run.say("empty: ASO's first PUT changes nothing that Azure reports");
+        }
+        return lines;
+    }
+
+    /** Read-only: preflight is checked in full; later steps say what they would do. */
+    private boolean dryRun(UnitRun run, Step s) {
+        if (s.action() == io.xp2aso.handoff.StepAction.PREFLIGHT) {
+            List<String> problems = Preflight.check(run);
+            problems.forEach(p -> run.say("FAIL " + p));
+            List<String> drift = Preflight.unacceptedDrift(run);
+            drift.forEach(d -> run.say("needs approval (drift): " + d));
+            if (problems.isEmpty()) {
+                run.say("ok: every check passed");
+            }
+            return problems.isEmpty();
+        }
+        s.checks().forEach(c -> run.say("would ensure: " + c));
+        return true;
+    }
+
+    private boolean rollback(UnitRun run, boolean execute, ExecutionState state) {
+        List<Step> steps = run.unit.steps();
+        if (run.state.retireStarted) {
+            throw new StepFailed("retire has started, so the tool cannot roll back: "
+                    + String.join(" ", run.unit.step("retire").rollback()));
+        }
+        int last = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            if (run.state.done.contains(steps.get(i).id())) {
+                last = i;
+            }
+        }
+        // The step after the last completed one may have run in part (a crash or a stop): undo it too.
+        int from = Math.min(last + 1, steps.size() - 1);
+        if (last < 0 && run.state.originals.isEmpty() && run.state.pendingStep.isEmpty()) {
+            out.println("  nothing to roll back");
+            return true;
+        }
+        for (int i = from; i >= 0; i--) {
+            Step s = steps.get(i);
+            out.println("  [rollback " + s.id() + "]");
+            if (!execute) {
+                s.rollback().forEach(c -> run.say("would run: " + c.lines().findFirst().orElse("")));
+                continue;
+            }
+            hooks.before(run.unit.id(), s.id(), true);
+            switch (s.action()) {
+                case MANAGE -> AsoSteps.unmanage(run);
+                case APPLY_ASO_SKIP -> AsoSteps.remove(run);
+                case ORPHAN -> CrossplaneSteps.restorePolicies(run);
+                case PAUSE -> CrossplaneSteps.unpause(run);
+                case GITOPS_PROTECT, GITOPS_ADD_ASO, GITOPS_REMOVE_CLAIM -> s.rollback().forEach(run::say);
+                default -> {
+                }
+            }
+            hooks.after(run.unit.id(), s.id(), true);
+            run.state.done.remove(s.id());
+            run.state.approved.remove(s.id());
+            run.save();
+        }
+        if (execute) {
+            state.units.remove(run.unit.id());
+            run.save();
+            out.println("  rolled back: Crossplane manages the unit as before");
+        }
+        return true;
+    }
+}

@@ -1,0 +1,111 @@
+package io.xp2aso.handoff.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.xp2aso.handoff.AsoTarget;
+import io.xp2aso.handoff.ManagedHandoff;
+import io.xp2aso.handoff.ObjectRef;
+import io.xp2aso.handoff.Plan;
+import io.xp2aso.handoff.UnitPlan;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Everything a step needs while it runs for one unit: the plan, its saved state, the cluster and the output. */
+final class UnitRun {
+    final Plan plan;
+    final UnitPlan unit;
+    final ExecutionState.UnitState state;
+    final Kube kube;
+    final PrintWriter out;
+    final boolean approve;
+    private final Runnable save;
+
+    UnitRun(Plan plan, UnitPlan unit, ExecutionState.UnitState state, Kube kube, PrintWriter out, boolean approve,
+            Runnable save) {
+        this.plan = plan;
+        this.unit = unit;
+        this.state = state;
+        this.kube = kube;
+        this.out = out;
+        this.approve = approve;
+        this.save = save;
+    }
+
+    void save() {
+        save.run();
+    }
+
+    void say(String line) {
+        out.println("    " + line);
+        out.flush();
+    }
+
+    /** The XR with its live name (read once from the claim's spec.resourceRef and remembered); empty when the unit has none. */
+    Optional<ObjectRef> xr() {
+        ObjectRef xr = unit.composite();
+        if (xr == null) {
+            return Optional.empty();
+        }
+        if (!xr.name().isEmpty()) {
+            return Optional.of(xr);
+        }
+        if (state.xrName.isEmpty() && unit.claim() != null) {
+            kube.get(unit.claim()).ifPresent(c -> state.xrName = c.path("spec").path("resourceRef").path("name").asText(""));
+        }
+        if (state.xrName.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(xr.withName(state.xrName));
+    }
+
+    /** Claim and XR that exist in the plan (the XR only once its name is known). */
+    List<ObjectRef> claimAndXr() {
+        List<ObjectRef> out = new ArrayList<>();
+        if (unit.claim() != null) {
+            out.add(unit.claim());
+        }
+        xr().ifPresent(out::add);
+        return out;
+    }
+
+    static String key(ObjectRef r) {
+        return r.display();
+    }
+
+    /** The ARM ID a primary ASO target must report: the plan's, else the one preflight read from its MR. */
+    String expectedId(AsoTarget t) {
+        if (!t.primary()) {
+            return "";
+        }
+        if (!t.azureId().isEmpty()) {
+            return t.azureId();
+        }
+        return state.azureIds.getOrDefault(key(t.source()), "");
+    }
+
+    ManagedHandoff mr(ObjectRef ref) {
+        return unit.resources().stream().filter(m -> m.ref().equals(ref)).findFirst().orElse(null);
+    }
+
+    static boolean sameId(String a, String b) {
+        return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+    }
+
+    static List<String> policies(JsonNode mr) {
+        List<String> p = new ArrayList<>();
+        mr.path("spec").path("managementPolicies").forEach(x -> p.add(x.asText()));
+        if (p.isEmpty()) {
+            p.add("*");
+        }
+        return p;
+    }
+
+    /** True when the live MR can no longer write to or delete its Azure resource. */
+    static boolean observeOnly(ManagedHandoff mr, JsonNode live) {
+        boolean policies = policies(live).equals(List.of("Observe"));
+        return policies && (mr.namespacedV2() || "Orphan".equals(live.path("spec").path("deletionPolicy").asText()));
+    }
+}
