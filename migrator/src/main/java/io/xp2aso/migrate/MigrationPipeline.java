@@ -39,6 +39,24 @@ public final class MigrationPipeline {
     }
 
     /**
+     * The pipeline migrate runs: the place to register further output producers (one line each).
+     * Until the compose and map stages are merged its {@link #run} refuses to run; {@link #assemble} works.
+     */
+    public static MigrationPipeline standard() {
+        return new MigrationPipeline(new Stages() {
+            @Override
+            public ComposeResult compose(Estate estate, MigrateOptions options) {
+                throw new UnsupportedOperationException("the compose stage is not part of this build yet");
+            }
+
+            @Override
+            public MappingResult map(ComposeResult composed, MigrateOptions options) {
+                throw new UnsupportedOperationException("the map stage is not part of this build yet");
+            }
+        }, List.of());
+    }
+
+    /**
      * Reads nothing and writes nothing: composes and maps the sources, then {@link #assemble}s the output.
      * Progress goes to {@link MigrateOptions#progress()}.
      */
