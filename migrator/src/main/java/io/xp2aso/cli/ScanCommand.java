@@ -1,0 +1,74 @@
+package io.xp2aso.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.xp2aso.inventory.Analysis;
+import io.xp2aso.inventory.ClusterAccess;
+import io.xp2aso.inventory.ClusterException;
+import io.xp2aso.inventory.Inventory;
+import io.xp2aso.inventory.InventoryAnalysis;
+import io.xp2aso.inventory.InventoryWriter;
+import io.xp2aso.inventory.KindSupport;
+import io.xp2aso.inventory.Scanner;
+import io.xp2aso.source.InputException;
+import io.xp2aso.source.Origin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** `xp2aso scan`: a read-only inventory of the Crossplane objects on a live cluster. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Lists every Crossplane object on a cluster (read-only): claims, XRs, managed resources,",
+                "Compositions, providers; their health, drift and how much can move to ASO.",
+                "Writes inventory.json, inventory.md and inventory.html into DIR."})
+public final class ScanCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--kubeconfig", paramLabel = "F", description = "kubeconfig file (default: KUBECONFIG, ~/.kube/config or in-cluster)")
+    String kubeconfig;
+
+    @Option(names = "--context", paramLabel = "C", description = "kubeconfig context (default: the current one)")
+    String context;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "only claims and namespaced objects in NS, and the cluster-scoped XRs and MRs of its claims")
+    String namespace;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "out", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path output;
+
+    @Option(names = "--page-size", paramLabel = "N", defaultValue = "500", hidden = true,
+            description = "objects per list request")
+    long pageSize;
+
+    private final KindSupport catalog;
+
+    public ScanCommand(KindSupport catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        if (pageSize < 1) {
+            throw new InputException(new Origin("--page-size", 0), "must be at least 1");
+        }
+        try (KubernetesClient client = ClusterAccess.open(kubeconfig, context)) {
+            Inventory inv = new Scanner(client, context, namespace, pageSize, err).scan();
+            Analysis analysis = InventoryAnalysis.analyze(inv, catalog);
+            InventoryWriter.write(output, inv, analysis);
+            out.printf("scan: %d claims, %d XRs, %d managed resources; %d movable today (%s%%); %d blockers; wrote %s%n",
+                    inv.claims().size(), inv.composites().size(), inv.managed().size(), analysis.movable(),
+                    analysis.movablePercent(), analysis.blockers().size(), output);
+            return Main.EXIT_OK;
+        } catch (ClusterException e) {
+            throw new InputException(new Origin(e.where(), 0), e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.xp2aso.inventory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptions;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.xp2aso.source.Yaml;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+
+/**
+ * Lists one kind page by page (limit/continue) through fabric8's generic resources and hands each object to a
+ * consumer as a Jackson tree, so at most one page of raw objects is in memory at a time. A 403 or another API
+ * error on the kind is returned as an {@link UnlistedKind}; an unreachable cluster or rejected credentials abort
+ * the scan with a {@link ClusterException}.
+ */
+final class PagedLister {
+    /** Progress lines every this many pages, for kinds with very many objects. */
+    private static final int PROGRESS_EVERY_PAGES = 10;
+
+    private final KubernetesClient client;
+    private final long pageSize;
+    private final PrintWriter progress;
+
+    PagedLister(KubernetesClient client, long pageSize, PrintWriter progress) {
+        this.client = client;
+        this.pageSize = pageSize;
+        this.progress = progress;
+    }
+
+    record Result(long count, int pages, UnlistedKind failure) {
+    }
+
+    /**
+     * @param namespace     list only this namespace (namespaced kinds), or null for all
+     * @param labelSelector server-side label filter, or null
+     */
+    Result list(ClusterKind kind, String namespace, String labelSelector, Consumer<JsonNode> each) {
+        MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> op =
+                client.genericKubernetesResources(kind.context());
+        String token = null;
+        long count = 0;
+        int pages = 0;
+        do {
+            ListOptionsBuilder b = new ListOptionsBuilder().withLimit(pageSize);
+            if (token != null) {
+                b.withContinue(token);
+            }
+            if (labelSelector != null) {
+                b.withLabelSelector(labelSelector);
+            }
+            ListOptions opts = b.build();
+            GenericKubernetesResourceList page;
+            try {
+                if (!kind.namespaced()) {
+                    page = op.list(opts);
+                } else if (namespace != null) {
+                    page = op.inNamespace(namespace).list(opts);
+                } else {
+                    page = op.inAnyNamespace().list(opts);
+                }
+            } catch (KubernetesClientException e) {
+                int code = e.getCode();
+                if (code == 0 || code == 401) {
+                    throw unreachable(e);
+                }
+                String message = e.getStatus() != null && e.getStatus().getMessage() != null
+                        ? e.getStatus().getMessage() : e.getMessage();
+                return new Result(count, pages, new UnlistedKind(kind.apiVersion(), kind.kind(), kind.resource(),
+                        kind.namespaced() && namespace != null ? namespace : "", code, Text.clip(message, 500)));
+            }
+            pages++;
+            for (GenericKubernetesResource r : page.getItems()) {
+                // fabric8 omits apiVersion/kind on list items; put them back so summaries see whole objects.
+                if (r.getApiVersion() == null) {
+                    r.setApiVersion(kind.apiVersion());
+                }
+                if (r.getKind() == null) {
+                    r.setKind(kind.kind());
+                }
+                each.accept(toTree(r));
+                count++;
+            }
+            token = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+            if (token != null && token.isEmpty()) {
+                token = null;
+            }
+            if (token != null && pages % PROGRESS_EVERY_PAGES == 0) {
+                progress.printf("scan: %s: %d so far%n", kind.resource(), count);
+                progress.flush();
+            }
+        } while (token != null);
+        return new Result(count, pages, null);
+    }
+
+    private JsonNode toTree(GenericKubernetesResource r) {
+        try {
+            return Yaml.JSON.readTree(client.getKubernetesSerialization().asJson(r));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + r.getKind() + " " + r.getMetadata().getName(), e);
+        }
+    }
+
+    ClusterException unreachable(KubernetesClientException e) {
+        return ClusterAccess.unreachable(client, e);
+    }
+}
