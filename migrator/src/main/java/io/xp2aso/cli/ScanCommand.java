@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** `xp2aso scan`: a read-only inventory of the Crossplane objects on a live cluster. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -46,9 +47,10 @@ public final class ScanCommand implements Callable<Integer> {
             description = "objects per list request")
     long pageSize;
 
-    private final KindSupport catalog;
+    /** The mapping catalog, loaded only when a scan runs (so `scan --help` never reads it). */
+    private final Supplier<KindSupport> catalog;
 
-    public ScanCommand(KindSupport catalog) {
+    public ScanCommand(Supplier<KindSupport> catalog) {
         this.catalog = catalog;
     }
 
@@ -61,7 +63,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         try (KubernetesClient client = ClusterAccess.open(kubeconfig, context)) {
             Inventory inv = new Scanner(client, context, namespace, pageSize, err).scan();
-            Analysis analysis = InventoryAnalysis.analyze(inv, catalog);
+            Analysis analysis = InventoryAnalysis.analyze(inv, catalog.get());
             InventoryWriter.write(output, inv, analysis);
             out.printf("scan: %d claims, %d XRs, %d managed resources; %d movable today (%s%%); %d blockers; wrote %s%n",
                     inv.claims().size(), inv.composites().size(), inv.managed().size(), analysis.movable(),

@@ -69,7 +69,8 @@ final class PagedLister {
                 }
             } catch (KubernetesClientException e) {
                 int code = e.getCode();
-                if (code == 0 || code == 401) {
+                // No HTTP status at all (fabric8 reports 0 or -1) means no answer from the API server.
+                if (code <= 0 || code == 401) {
                     throw unreachable(e);
                 }
                 String message = e.getStatus() != null && e.getStatus().getMessage() != null

@@ -178,7 +178,7 @@ class InventoryOutputTest {
     @Test
     void markdownEscapesCellsAndListsTheGraph() throws Exception {
         String md = Files.readString(out.resolve("inventory.md"));
-        assertTrue(md.contains("create failed: \\<script\\>alert(1)\\</script\\> \\| subnet"), md);
+        assertTrue(md.contains("create failed: &lt;script&gt;alert(1)&lt;/script&gt; \\| subnet \"snet-a\" overlaps &amp; conflicts"), md);
         assertTrue(md.contains("\n- claim Network team-b/net-0001: healthy\n  - composite XNetwork net-0001-x: healthy\n"
                 + "    - managed ResourceGroup net-0001-rg: healthy\n"), md);
         assertTrue(md.contains("| synapse.azure.upbound.io/v1beta2 | Workspace | no | 4 | 4 | 0 | 0 | 0 |"), md);

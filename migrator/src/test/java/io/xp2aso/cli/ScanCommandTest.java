@@ -1,0 +1,123 @@
+package io.xp2aso.cli;
+
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.xp2aso.inventory.KindSupport;
+import io.xp2aso.source.Yaml;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `xp2aso scan` end to end: flags, outputs, and exit 2 with a clear message when the cluster cannot be scanned. */
+class ScanCommandTest {
+    static final KindSupport NOTHING_MAPPED = (apiVersion, kind) -> false;
+
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        if (!cl.getSubcommands().containsKey("scan")) {
+            cl.addSubcommand(new ScanCommand(() -> NOTHING_MAPPED));
+        }
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path kubeconfig(String server) throws Exception {
+        Path f = tmp.resolve("kubeconfig");
+        Files.writeString(f, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: c1, cluster: {server: "%s"}}]
+                contexts:
+                - {name: one, context: {cluster: c1, user: u}}
+                - {name: two, context: {cluster: c1, user: u}}
+                current-context: one
+                users: [{name: u, user: {token: t}}]
+                """.formatted(server));
+        return f;
+    }
+
+    @Test
+    void unreachableClusterIsExit2AndWritesNothing() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path out = tmp.resolve("out");
+        Run r = run("scan", "--kubeconfig", kubeconfig("http://127.0.0.1:" + port).toString(), "-o", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: cluster:http://127.0.0.1:" + port + "/: cannot reach the cluster"), r.err());
+        assertFalse(Files.exists(out));
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of("kubeconfig"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void unknownContextIsExit2() throws Exception {
+        Path kc = kubeconfig("http://127.0.0.1:1");
+        Run r = run("scan", "--kubeconfig", kc.toString(), "--context", "three", "-o", tmp.resolve("out").toString());
+        assertEquals(2, r.code());
+        assertEquals("error: " + kc + ": context \"three\" not found (contexts: one, two)\n", r.err());
+    }
+
+    @Test
+    void missingOrMalformedKubeconfigIsExit2() throws Exception {
+        Run missing = run("scan", "--kubeconfig", tmp.resolve("nope").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().startsWith("error: " + tmp.resolve("nope") + ": kubeconfig file not found"), missing.err());
+        Path bad = tmp.resolve("bad");
+        Files.writeString(bad, "clusters: [unterminated\n");
+        Run malformed = run("scan", "--kubeconfig", bad.toString());
+        assertEquals(2, malformed.code());
+        assertTrue(malformed.err().startsWith("error: " + bad + ": cannot read kubeconfig"), malformed.err());
+    }
+
+    @Test
+    void scansAClusterIntoTheOutputFolder() throws Exception {
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(), false);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        try {
+            // An empty cluster: no Crossplane at all is a valid, if short, inventory.
+            Path out = tmp.resolve("inv");
+            Run r = run("scan", "--kubeconfig", kubeconfig(server.url("/")).toString(), "--context", "two",
+                    "-n", "team-a", "-o", out.toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().startsWith("scan: 0 claims, 0 XRs, 0 managed resources; 0 movable today (0.0%)"), r.out());
+            assertTrue(r.err().contains("scan: customresourcedefinitions.apiextensions.k8s.io: 0"), r.err());
+            var json = Yaml.JSON.readTree(out.resolve("inventory.json").toFile());
+            assertEquals("two", json.path("cluster").path("context").asText());
+            assertEquals("team-a", json.path("cluster").path("namespace").asText());
+            assertFalse(json.path("aso").path("installed").asBoolean());
+            assertTrue(Files.exists(out.resolve("inventory.md")));
+            assertTrue(Files.exists(out.resolve("inventory.html")));
+        } finally {
+            server.destroy();
+        }
+    }
+}
