@@ -1,0 +1,244 @@
+package io.xp2aso.handoff.world;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.xp2aso.handoff.ObjectRef;
+import io.xp2aso.handoff.exec.Cluster;
+import io.xp2aso.handoff.exec.ClusterException;
+import io.xp2aso.handoff.exec.Fabric8Cluster;
+import io.xp2aso.handoff.exec.Ticker;
+import io.xp2aso.source.Yaml;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A cluster (fabric8 mock API server in CRUD mode on loopback), Azure in memory, and emulated controllers: the
+ * Crossplane provider, composite and claim reconcilers, Kubernetes garbage collection, ASO and Argo CD. Time is
+ * fake: it advances only when the executor sleeps between polls, and each sleep runs one round of every controller,
+ * so runs are deterministic. After every round the invariants are checked and violations recorded.
+ */
+public final class World implements AutoCloseable {
+    public static final String SUB = "/subscriptions/00000000-0000-0000-0000-000000000001";
+
+    public record Kind(String apiVersion, String kind, String plural, boolean namespaced) {
+        ObjectRef ref(String namespace, String name) {
+            return new ObjectRef(apiVersion, kind, namespaced ? namespace : "", name);
+        }
+    }
+
+    final FaultyDispatcher dispatcher = new FaultyDispatcher();
+    private final KubernetesMockServer server;
+    private final KubernetesClient controllerClient;
+    private final KubernetesClient executorClient;
+    final Cluster api;
+    public final FakeAzure azure = new FakeAzure();
+    final List<Kind> kinds = new ArrayList<>();
+    final Set<String> managedKinds = new LinkedHashSet<>();
+    final Set<String> asoKinds = new LinkedHashSet<>();
+    final CrossplaneEmulator crossplane = new CrossplaneEmulator(this);
+    final AsoEmulator aso = new AsoEmulator(this);
+    public final ArgoEmulator argo = new ArgoEmulator(this);
+    final List<String> violations = new ArrayList<>();
+    private final Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    private Duration elapsed = Duration.ZERO;
+    long tick;
+
+    static {
+        Logger.getLogger("io.fabric8.mockwebserver").setLevel(Level.WARNING);
+        Logger.getLogger("io.fabric8.mockwebserver.MockWebServer").setLevel(Level.WARNING);
+    }
+
+    public World() {
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+        server.init();
+        controllerClient = client("controllers");
+        executorClient = client(FaultyDispatcher.EXECUTOR_AGENT);
+        api = new Fabric8Cluster(controllerClient);
+    }
+
+    private KubernetesClient client(String agent) {
+        Config c = Config.empty();
+        c.setMasterUrl(server.url("/"));
+        c.setUserAgent(agent);
+        c.setNamespace("default");
+        c.setRequestRetryBackoffLimit(0);
+        return new KubernetesClientBuilder().withConfig(c).build();
+    }
+
+    /** The executor's view of the cluster: its requests carry the executor user agent (faults target them). */
+    public Cluster executorCluster() {
+        return new Fabric8Cluster(executorClient);
+    }
+
+    public FaultyDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public String kubeconfigYaml() {
+        return "apiVersion: v1\nkind: Config\nclusters:\n- name: mock\n  cluster:\n    server: " + server.url("/")
+                + "\ncontexts:\n- name: mock\n  context:\n    cluster: mock\n    user: mock\n    namespace: default\n"
+                + "current-context: mock\nusers:\n- name: mock\n  user:\n    token: test\n";
+    }
+
+    public Instant now() {
+        return start.plus(elapsed);
+    }
+
+    public Ticker ticker() {
+        return new Ticker() {
+            @Override
+            public Instant now() {
+                return World.this.now();
+            }
+
+            @Override
+            public void sleep(Duration d) {
+                elapsed = elapsed.plus(d);
+                round();
+            }
+        };
+    }
+
+    /** Installs a CRD for a kind. {@code role}: "managed", "aso" or "" (claims, XRs, others). */
+    public Kind install(String apiVersion, String kind, String plural, boolean namespaced, String role) {
+        String group = apiVersion.substring(0, apiVersion.indexOf('/'));
+        String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
+        ObjectNode crd = Yaml.JSON.createObjectNode();
+        crd.put("apiVersion", "apiextensions.k8s.io/v1").put("kind", "CustomResourceDefinition");
+        crd.putObject("metadata").put("name", plural + "." + group);
+        ObjectNode spec = crd.putObject("spec");
+        spec.put("group", group).put("scope", namespaced ? "Namespaced" : "Cluster");
+        spec.putObject("names").put("kind", kind).put("plural", plural).put("singular", kind.toLowerCase());
+        spec.putArray("versions").addObject().put("name", version).put("served", true).put("storage", true);
+        api.create(crd);
+        Kind k = new Kind(apiVersion, kind, plural, namespaced);
+        kinds.add(k);
+        if (role.equals("managed")) {
+            managedKinds.add(apiVersion + "/" + kind);
+        } else if (role.equals("aso")) {
+            asoKinds.add(apiVersion + "/" + kind);
+        }
+        return k;
+    }
+
+    public void uninstall(String group, String plural) {
+        api.delete(new ObjectRef("apiextensions.k8s.io/v1", "CustomResourceDefinition", "", plural + "." + group));
+    }
+
+    public ObjectNode create(ObjectNode obj) {
+        return api.create(obj);
+    }
+
+    public java.util.Optional<ObjectNode> get(ObjectRef ref) {
+        return api.get(ref);
+    }
+
+    List<ObjectNode> all(Kind k) {
+        return api.list(k.apiVersion(), k.kind(), "");
+    }
+
+    List<ObjectNode> allOfRole(Set<String> role) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (Kind k : kinds) {
+            if (role.contains(k.apiVersion() + "/" + k.kind())) {
+                out.addAll(all(k));
+            }
+        }
+        return out;
+    }
+
+    /** Writes a controller's change; a conflict means the object moved on, and the controller retries next round. */
+    boolean update(ObjectNode obj) {
+        try {
+            api.update(obj);
+            return true;
+        } catch (ClusterException e) {
+            if (e.kind() == ClusterException.Kind.CONFLICT) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** One round of every controller, then the invariants. */
+    public void round() {
+        tick++;
+        azure.setTick(tick);
+        argo.reconcile();
+        crossplane.reconcile();
+        aso.reconcile();
+        checkInvariants();
+    }
+
+    public void rounds(int n) {
+        for (int i = 0; i < n; i++) {
+            elapsed = elapsed.plus(Duration.ofSeconds(5));
+            round();
+        }
+    }
+
+    private void checkInvariants() {
+        for (String id : azure.all().keySet()) {
+            List<String> xp = crossplane.writersOf(id);
+            List<String> as = aso.writersOf(id);
+            if (!xp.isEmpty() && !as.isEmpty()) {
+                violation("both managers may write " + id + ": Crossplane " + xp + " and ASO " + as);
+            }
+        }
+    }
+
+    void violation(String v) {
+        String line = "tick " + tick + ": " + v;
+        if (!violations.contains(line) && violations.stream().noneMatch(x -> x.endsWith(": " + v))) {
+            violations.add(line);
+        }
+    }
+
+    /** Every violation: recorded during the rounds, plus Azure deletes, creations and writes after ASO took over. */
+    public List<String> violations() {
+        List<String> out = new ArrayList<>(violations);
+        Set<String> asoWrote = new LinkedHashSet<>();
+        for (FakeAzure.Op op : azure.log()) {
+            if (op.method().equals("DELETE")) {
+                out.add("tick " + op.tick() + ": DELETE reached Azure: " + op.id() + " by " + op.writer());
+            } else if (op.created()) {
+                out.add("tick " + op.tick() + ": resource created in Azure: " + op.id() + " by " + op.writer());
+            }
+            if (op.writer().equals("aso")) {
+                asoWrote.add(op.id().toLowerCase());
+            } else if (asoWrote.contains(op.id().toLowerCase())) {
+                out.add("tick " + op.tick() + ": Crossplane wrote " + op.id() + " after ASO took it over");
+            }
+        }
+        return out;
+    }
+
+    static String text(JsonNode n, String path) {
+        JsonNode cur = n;
+        for (String p : path.split("\\.")) {
+            cur = cur.path(p);
+        }
+        return cur.asText("");
+    }
+
+    @Override
+    public void close() {
+        executorClient.close();
+        controllerClient.close();
+        server.destroy();
+    }
+}
