@@ -35,8 +35,7 @@ public final class PlanBuilder {
         List<String> blockers = new ArrayList<>();
         ObjectRef claim = u.claim() == null ? null : ObjectRef.of(u.claim().node());
         ObjectRef composite = compositeRef(u);
-        GitOps gitops = GitOpsDetector.detect(u.claim() != null ? u.claim().node()
-                : u.compositeSource() != null ? u.compositeSource().node() : null);
+        GitOps gitops = gitops(u, options);
         for (Finding f : u.findings()) {
             if (f.severity() == Severity.ERROR) {
                 blockers.add("unit: " + f.message());
@@ -68,6 +67,17 @@ public final class PlanBuilder {
         List<Step> steps = StepTexts.forUnit(u.id(), claim, composite, gitops, resources, targets, options);
         return new UnitPlan(u.id(), claim, composite, gitops, options.acceptDrift().contains(u.id()), resources, targets,
                 blockers, steps);
+    }
+
+    /** Argo CD tracking shows on the live claim (or XR); the source manifest may carry it when read from a cluster. */
+    private static GitOps gitops(Unit u, PlanOptions options) {
+        Manifest top = u.claim() != null ? u.claim() : u.compositeSource();
+        if (top == null) {
+            return null;
+        }
+        GitOps live = options.observed().find(top.group(), top.kind(), top.namespace(), top.name())
+                .map(m -> GitOpsDetector.detect(m.node())).orElse(null);
+        return live != null ? live : GitOpsDetector.detect(top.node());
     }
 
     private static ObjectRef compositeRef(Unit u) {

@@ -53,7 +53,7 @@ public final class MigrationPipeline {
             public MappingResult map(ComposeResult composed, MigrateOptions options) {
                 throw new UnsupportedOperationException("the map stage is not part of this build yet");
             }
-        }, List.of());
+        }, List.of(new HandoffPlanOutput()));
     }
 
     /**
