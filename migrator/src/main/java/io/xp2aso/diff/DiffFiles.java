@@ -8,6 +8,8 @@ public final class DiffFiles {
     public static final String MARKDOWN = "diff.md";
     public static final String JSON = "diff.json";
     public static final String SARIF = "diff.sarif";
+    /** diff.json's {@code format}: changes when a field changes meaning. */
+    public static final String FORMAT = "xp2aso-diff/v1";
 
     private DiffFiles() {
     }

@@ -24,6 +24,7 @@ public final class DiffJson {
 
     public static String render(OutputDiff d, boolean truncated) {
         ObjectNode root = F.objectNode();
+        root.put("format", DiffFiles.FORMAT);
         side(root.putObject("base"), d.base());
         side(root.putObject("head"), d.head());
         ObjectNode summary = root.putObject("summary");
