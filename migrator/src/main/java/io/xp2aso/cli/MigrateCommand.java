@@ -101,7 +101,7 @@ final class MigrateCommand implements Callable<Integer> {
             observedIndex = MigrateInputs.readObserved(observed, stdin);
             err.println("xp2aso migrate: " + observedIndex.all().size() + " observed objects from " + observed);
         } else if (fromCluster) {
-            observedIndex = MigrateInputs.clusterObserver().orElseThrow().observe(context);
+            observedIndex = MigrateInputs.clusterObserver().orElseThrow().observe(context, err);
         }
 
         MigrateOptions options = MigrateOptions.defaults()

@@ -14,13 +14,13 @@ import java.util.Optional;
  * Where migrate's inputs come from; the one place that knows the kinds of SOURCE and of observed state.
  * SOURCE: "-" is standard input; a URL, a ".git" folder, or any path when --ref is given is read through Git at
  * the ref without a checkout; anything else is a folder or file on disk. Observed state: an --observed file, or a
- * live cluster through {@link #clusterObserver} (absent until a cluster reader is plugged in here).
+ * live cluster through {@link #clusterObserver} ({@link ClusterObservation}).
  */
 final class MigrateInputs {
     /** Reads the observed objects of a live cluster for --from-cluster, with an optional kubeconfig context. */
     @FunctionalInterface
     interface ClusterObserver {
-        ObservedIndex observe(String context);
+        ObservedIndex observe(String context, java.io.PrintWriter progress);
     }
 
     private MigrateInputs() {
@@ -28,7 +28,7 @@ final class MigrateInputs {
 
     /** The cluster reader for --from-cluster, when this build has one. */
     static Optional<ClusterObserver> clusterObserver() {
-        return Optional.empty();
+        return Optional.of(ClusterObservation::observe);
     }
 
     /** Reads every SOURCE in order; bad input is an InputException (exit 2). */

@@ -14,25 +14,25 @@ import java.util.Set;
  * composition, each with its XR and MRs, and a known share of unhealthy, drifting and paused objects.
  * It records what it made, so tests derive their expectations from the seeding rather than from the scan.
  */
-final class EstateSeeder {
+public final class EstateSeeder {
     static final String[] NAMESPACES = {"team-a", "team-b", "team-c", "team-d", "team-e"};
 
-    final List<String> mrKeys = new ArrayList<>();
+    public final List<String> mrKeys = new ArrayList<>();
     final Set<String> unhealthy = new HashSet<>();
     final Set<String> drifting = new HashSet<>();
     final Set<String> paused = new HashSet<>();
-    final Set<String> vaults = new HashSet<>();
-    int claims;
-    int composites;
+    public final Set<String> vaults = new HashSet<>();
+    public int claims;
+    public int composites;
 
     private final MockCluster cluster;
 
-    EstateSeeder(MockCluster cluster) {
+    public EstateSeeder(MockCluster cluster) {
         this.cluster = cluster;
     }
 
     /** Instances of each composition; network has 4 MRs, storage 3, analytics 3. */
-    EstateSeeder seed(int networks, int storages, int analytics) {
+    public EstateSeeder seed(int networks, int storages, int analytics) {
         return seed(networks, storages, analytics, true);
     }
 

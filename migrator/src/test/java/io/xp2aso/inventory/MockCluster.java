@@ -27,16 +27,16 @@ import java.util.Map;
 import java.util.Queue;
 
 /** A fabric8 mock API server in CRUD mode on loopback, with pagination, seeded from the inventory fixtures. */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
     /** The mock web server logs every request at INFO; thousands of seeding requests would drown the build log. */
     private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger(MockWebServer.class.getName());
 
-    final KubernetesMockServer server;
+    public final KubernetesMockServer server;
     final PagingDispatcher dispatcher;
     final NamespacedKubernetesClient client;
     private final Map<String, ResourceDefinitionContext> contexts = new HashMap<>();
 
-    MockCluster() {
+    public MockCluster() {
         QUIET.setLevel(java.util.logging.Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         dispatcher = new PagingDispatcher(responses);
@@ -45,7 +45,7 @@ final class MockCluster implements AutoCloseable {
         client = server.createClient();
     }
 
-    String url() {
+    public String url() {
         return server.url("/");
     }
 
@@ -102,7 +102,7 @@ final class MockCluster implements AutoCloseable {
     }
 
     /** Writes a kubeconfig pointing at this server with one context, "mock". */
-    Path kubeconfig(Path dir) throws IOException {
+    public Path kubeconfig(Path dir) throws IOException {
         Path f = dir.resolve("kubeconfig");
         Files.writeString(f, """
                 apiVersion: v1

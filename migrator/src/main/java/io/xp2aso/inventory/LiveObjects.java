@@ -1,0 +1,73 @@
+package io.xp2aso.inventory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.xp2aso.model.ObjectKind;
+import io.xp2aso.source.Manifest;
+import io.xp2aso.source.Origin;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the live Crossplane objects migrate needs from a cluster, whole (status included): XRDs, Compositions,
+ * EnvironmentConfigs, claims, XRs and managed resources, each with origin {@code cluster:Kind/ns/name}.
+ * Unlike a scan, a kind that cannot be listed is an error: a migration must not silently lack the external
+ * names and Azure IDs of the objects it could not see. Secrets are never read.
+ */
+public final class LiveObjects {
+    private static final Set<ObjectKind> ROLES = Set.of(ObjectKind.XRD, ObjectKind.COMPOSITION,
+            ObjectKind.ENVIRONMENT_CONFIG, ObjectKind.CLAIM, ObjectKind.COMPOSITE, ObjectKind.MANAGED);
+
+    private LiveObjects() {
+    }
+
+    /** The objects, and which ASO kinds and versions the cluster serves. */
+    public record LiveState(List<Manifest> objects, AsoInstallation aso) {
+        public LiveState {
+            objects = List.copyOf(objects);
+        }
+    }
+
+    public static LiveState read(KubernetesClient client, long pageSize, PrintWriter progress) {
+        PagedLister lister = new PagedLister(client, pageSize, progress);
+        KindDiscovery discovery = new KindDiscovery();
+        fail(lister.list(KindDiscovery.CRDS, null, null, discovery::accept));
+        List<Manifest> objects = new ArrayList<>();
+        for (ClusterKind kind : discovery.kinds()) {
+            if (!ROLES.contains(kind.role())) {
+                continue;
+            }
+            PagedLister.Result r = lister.list(kind, null, null, o -> objects.add(manifest(o)));
+            fail(r);
+            progress.printf("xp2aso migrate: %s: %d from the cluster%n", kind.resource(), r.count());
+            progress.flush();
+        }
+        return new LiveState(objects, discovery.aso());
+    }
+
+    private static void fail(PagedLister.Result r) {
+        UnlistedKind u = r.failure();
+        if (u != null) {
+            throw new ClusterException("cluster:" + u.resource(), "cannot list " + u.resource() + " ("
+                    + u.status() + (u.denied() ? " forbidden" : "") + "): " + u.message(), null);
+        }
+    }
+
+    /** Drops what only bloats memory and output: server-side-apply bookkeeping and kubectl's last-applied copy. */
+    private static Manifest manifest(JsonNode o) {
+        ObjectNode node = (ObjectNode) o;
+        JsonNode md = node.get("metadata");
+        if (md instanceof ObjectNode m) {
+            m.remove("managedFields");
+            if (m.get("annotations") instanceof ObjectNode a) {
+                a.remove("kubectl.kubernetes.io/last-applied-configuration");
+            }
+        }
+        return new Manifest(node, Origin.cluster(node.path("kind").asText(""),
+                node.path("metadata").path("namespace").asText(""), node.path("metadata").path("name").asText("")));
+    }
+}

@@ -1,0 +1,145 @@
+package io.xp2aso.cli;
+
+import io.xp2aso.inventory.EstateSeeder;
+import io.xp2aso.inventory.MockCluster;
+import io.xp2aso.mapping.MappingResult;
+import io.xp2aso.migrate.MigrateOptions;
+import io.xp2aso.migrate.MigrationPipeline;
+import io.xp2aso.migrate.Stages;
+import io.xp2aso.migrate.TestRuns;
+import io.xp2aso.model.ComposeResult;
+import io.xp2aso.model.Estate;
+import io.xp2aso.model.ObservedIndex;
+import io.xp2aso.source.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** migrate --from-cluster reads the observed state from a live (mock) cluster through the kubeconfig. */
+class MigrateFromClusterTest {
+    @TempDir
+    Path tmp;
+
+    final List<ObservedIndex> observed = new ArrayList<>();
+    final StringWriter err = new StringWriter();
+
+    private int migrate(Path kubeconfig, String... args) {
+        Stages stages = new Stages() {
+            @Override
+            public ComposeResult compose(Estate estate, MigrateOptions options) {
+                observed.add(options.observed());
+                return TestRuns.composed(TestRuns.storageMapped(new ArrayList<>()));
+            }
+
+            @Override
+            public MappingResult map(ComposeResult composed, MigrateOptions options) {
+                return TestRuns.storageMapped(new ArrayList<>());
+            }
+        };
+        CommandLine cl = Main.commandLine();
+        if (cl.getSubcommands().containsKey("migrate")) {
+            cl.getSubcommands().remove("migrate");
+        }
+        cl.addSubcommand("migrate", new MigrateCommand(new MigrationPipeline(stages, List.of())));
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setErr(new PrintWriter(err, true));
+        // fabric8 reads the kubeconfig location from this property as from KUBECONFIG.
+        String before = System.getProperty("kubeconfig");
+        System.setProperty("kubeconfig", kubeconfig.toString());
+        try {
+            return cl.execute(args);
+        } finally {
+            if (before == null) {
+                System.clearProperty("kubeconfig");
+            } else {
+                System.setProperty("kubeconfig", before);
+            }
+        }
+    }
+
+    private String fixture() {
+        return TestRuns.resources().resolve("migrate/storage-unit.yaml").toString();
+    }
+
+    @Test
+    void observedStateComesFromTheCluster() throws Exception {
+        try (MockCluster cluster = new MockCluster()) {
+            EstateSeeder seeded = new EstateSeeder(cluster).seed(3, 2, 1);
+            Path kc = cluster.kubeconfig(tmp);
+            Path out = tmp.resolve("out");
+            assertEquals(0, migrate(kc, "migrate", fixture(), "-o", out.toString(), "--from-cluster", "--context", "mock"),
+                    err.toString());
+            assertEquals(1, observed.size());
+            ObservedIndex index = observed.get(0);
+            Set<String> mrs = index.all().stream().filter(m -> Estate.isManagedGroup(m.group()))
+                    .filter(m -> !m.kind().equals("ProviderConfig"))
+                    .map(Manifest::displayName).collect(Collectors.toSet());
+            Set<String> expected = new java.util.HashSet<>(seeded.mrKeys);
+            expected.addAll(seeded.vaults);
+            assertEquals(expected, mrs);
+            Manifest rg = index.find("azure.upbound.io", "ResourceGroup", "", "net-0001-rg").orElseThrow();
+            assertEquals("rg-net-0001", rg.annotation("crossplane.io/external-name"));
+            assertEquals("cluster:ResourceGroup/net-0001-rg", rg.origin().file());
+            assertTrue(rg.node().path("status").path("atProvider").has("id"));
+            assertTrue(index.composed("net-0001-x", "rg").isPresent());
+            assertTrue(index.find("platform.example.org", "Network", "team-b", "net-0001").isPresent());
+            assertTrue(index.all().stream().noneMatch(m -> m.kind().equals("Secret")));
+            assertTrue(err.toString().contains("observed objects from the cluster at " + cluster.url()), err.toString());
+            assertTrue(Files.isRegularFile(out.resolve("report.json")));
+        }
+    }
+
+    @Test
+    void forbiddenKindIsExit2() throws Exception {
+        try (MockCluster cluster = new MockCluster()) {
+            new EstateSeeder(cluster).seed(1, 0, 1);
+            cluster.server.expect().get().withPath("/apis/keyvault.azure.upbound.io/v1beta2/vaults")
+                    .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":403,"
+                            + "\"message\":\"vaults is forbidden\"}").always();
+            Path out = tmp.resolve("out");
+            assertEquals(2, migrate(cluster.kubeconfig(tmp), "migrate", fixture(), "-o", out.toString(), "--from-cluster"));
+            assertTrue(err.toString().contains("error: cluster:vaults.keyvault.azure.upbound.io: cannot list "
+                    + "vaults.keyvault.azure.upbound.io (403 forbidden): vaults is forbidden"), err.toString());
+            assertFalse(Files.exists(out));
+            assertTrue(observed.isEmpty());
+        }
+    }
+
+    @Test
+    void unreachableClusterIsExit2() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path kc = tmp.resolve("kubeconfig");
+        Files.writeString(kc, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: dead, cluster: {server: "http://127.0.0.1:%d"}}]
+                contexts: [{name: dead, context: {cluster: dead, user: u}}]
+                current-context: dead
+                users: [{name: u, user: {token: t}}]
+                """.formatted(port));
+        Path out = tmp.resolve("out");
+        assertEquals(2, migrate(kc, "migrate", fixture(), "-o", out.toString(), "--from-cluster"));
+        assertTrue(err.toString().contains("error: cluster:http://127.0.0.1:" + port + "/: cannot reach the cluster"),
+                err.toString());
+        assertEquals(2, migrate(kc, "migrate", fixture(), "-o", out.toString(), "--from-cluster", "--context", "nope"));
+        assertTrue(err.toString().contains("context \"nope\" not found"), err.toString());
+        assertFalse(Files.exists(out));
+    }
+}
