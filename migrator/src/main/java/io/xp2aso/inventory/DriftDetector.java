@@ -12,7 +12,7 @@ import java.util.Map;
  * Compares spec.forProvider with status.atProvider, field by field, for fields present in both.
  * Fields only on one side are not drift: upjet reports observed-only attributes and omits write-only ones.
  * Azure treats locations and resource IDs case-insensitively, so those compare without case (and locations
- * without spaces: "West Europe" is "westeurope").
+ * without spaces: "West Europe" is "westeurope"). Lists of scalars compare without order (Terraform sets).
  */
 public final class DriftDetector {
     private static final int MAX_VALUE = 200;
@@ -51,6 +51,13 @@ public final class DriftDetector {
             return;
         }
         if (desired.isArray() && observed.isArray()) {
+            if (allValues(desired) && allValues(observed)) {
+                // Lists of scalars are mostly Terraform sets, whose order the provider does not keep.
+                if (!sortedTexts(desired, field).equals(sortedTexts(observed, field))) {
+                    out.add(new DriftField(path, render(desired), render(observed)));
+                }
+                return;
+            }
             if (desired.size() != observed.size()) {
                 out.add(new DriftField(path, render(desired), render(observed)));
                 return;
@@ -66,29 +73,43 @@ public final class DriftDetector {
     }
 
     private static boolean same(JsonNode d, JsonNode o, String field) {
-        if (d.isNumber() && o.isNumber()) {
-            return d.decimalValue().compareTo(o.decimalValue()) == 0;
-        }
         if (d.isValueNode() && o.isValueNode()) {
-            String a = d.asText();
-            String b = o.asText();
-            if (field.equals("location")) {
-                return normalizeLocation(a).equals(normalizeLocation(b));
-            }
-            if (field.endsWith("Id") || field.endsWith("Ids") || field.endsWith("ID")) {
-                return a.equalsIgnoreCase(b);
-            }
-            if (d.isTextual() != o.isTextual()) {
-                // Terraform state sometimes keeps numbers and booleans as strings.
-                return a.equals(b);
-            }
-            return d.equals(o);
+            return canonical(d, field).equals(canonical(o, field));
         }
         return d.equals(o);
     }
 
-    private static String normalizeLocation(String s) {
-        return s.replace(" ", "").toLowerCase(Locale.ROOT);
+    /**
+     * A scalar as Azure would compare it: numbers by value (2 is 2.0), and strings, booleans and numbers by their
+     * text, since Terraform state sometimes keeps numbers and booleans as strings.
+     */
+    private static String canonical(JsonNode n, String field) {
+        String s = n.isNumber() ? n.decimalValue().stripTrailingZeros().toPlainString() : n.asText();
+        if (field.equals("location")) {
+            return s.replace(" ", "").toLowerCase(Locale.ROOT);
+        }
+        if (field.endsWith("Id") || field.endsWith("Ids") || field.endsWith("ID")) {
+            return s.toLowerCase(Locale.ROOT);
+        }
+        return s;
+    }
+
+    private static boolean allValues(JsonNode array) {
+        for (JsonNode n : array) {
+            if (!n.isValueNode()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> sortedTexts(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : array) {
+            out.add(canonical(n, field));
+        }
+        out.sort(String::compareTo);
+        return out;
     }
 
     private static String render(JsonNode n) {
