@@ -69,6 +69,15 @@ final class PagedLister {
                 }
             } catch (KubernetesClientException e) {
                 int code = e.getCode();
+                String fresh = expiredContinuation(e);
+                if (token != null && fresh != null) {
+                    // The list outlived its snapshot (410 Gone). The API server offers a token that continues from
+                    // the next key in a newer snapshot: an inventory can live with that, a restart could loop forever.
+                    progress.printf("scan: %s: list snapshot expired after %d objects, continuing on a newer one%n",
+                            kind.resource(), count);
+                    token = fresh;
+                    continue;
+                }
                 // No HTTP status at all (fabric8 reports 0 or -1) means no answer from the API server.
                 if (code <= 0 || code == 401) {
                     throw unreachable(e);
@@ -100,6 +109,14 @@ final class PagedLister {
             }
         } while (token != null);
         return new Result(count, pages, null);
+    }
+
+    private static String expiredContinuation(KubernetesClientException e) {
+        if (e.getCode() != 410 || e.getStatus() == null || e.getStatus().getMetadata() == null) {
+            return null;
+        }
+        String c = e.getStatus().getMetadata().getContinue();
+        return c == null || c.isEmpty() ? null : c;
     }
 
     private JsonNode toTree(GenericKubernetesResource r) {

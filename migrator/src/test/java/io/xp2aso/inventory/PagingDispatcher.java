@@ -32,6 +32,8 @@ final class PagingDispatcher extends KubernetesMixedDispatcher {
     }
 
     final List<ListRequest> lists = new CopyOnWriteArrayList<>();
+    /** Continue tokens that expire once: the first request with one gets 410 Gone and a fresh token, as etcd compaction does. */
+    final java.util.Set<String> expireOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     PagingDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
         super(responses);
@@ -63,6 +65,12 @@ final class PagingDispatcher extends KubernetesMixedDispatcher {
         }
         String stripped = kept.isEmpty() ? base : base + "?" + String.join("&", kept);
         lists.add(new ListRequest(base, String.join("&", kept), limit, token));
+        if (!token.isEmpty() && expireOnce.remove(base + "#" + token)) {
+            return new MockResponse().setResponseCode(410).setHeader("Content-Type", "application/json").setBody("""
+                    {"kind":"Status","apiVersion":"v1","metadata":{"continue":"%s"},"status":"Failure",
+                     "message":"The provided continue parameter is too old to display a consistent list result.",
+                     "reason":"Expired","code":410}""".formatted(token));
+        }
         MockResponse r = super.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), stripped,
                 request.getHeaders(), request.getBody()));
         if (limit <= 0 || r.code() != 200) {

@@ -57,6 +57,23 @@ class ScanScopeTest {
     }
 
     @Test
+    void expiredListSnapshotContinuesOnTheFreshToken() {
+        cluster = new MockCluster();
+        EstateSeeder seeded = new EstateSeeder(cluster).seed(12, 0, 0);
+        cluster.dispatcher.expireOnce.add("/apis/network.azure.upbound.io/v1beta1/subnets#10");
+        StringWriter err = new StringWriter();
+        Inventory inv = new Scanner(cluster.client, "", null, 5, new PrintWriter(err, true)).scan();
+        assertTrue(inv.unlisted().isEmpty(), inv.unlisted().toString());
+        assertEquals(seeded.mrKeys.stream().filter(k -> k.startsWith("Subnet/")).collect(Collectors.toSet()),
+                inv.managed().stream().filter(r -> r.ref().kind().equals("Subnet")).map(r -> r.ref().display())
+                        .collect(Collectors.toSet()));
+        assertTrue(err.toString().contains("subnets.network.azure.upbound.io: list snapshot expired after 10 objects"),
+                err.toString());
+        assertEquals(2, cluster.dispatcher.lists.stream()
+                .filter(l -> l.path().endsWith("/subnets") && l.continueToken().equals("10")).count());
+    }
+
+    @Test
     void reportsAsoMissing() {
         cluster = new MockCluster();
         new EstateSeeder(cluster).seed(2, 2, 0, false);
