@@ -41,7 +41,8 @@ public final class InventoryAnalysis {
             }
             if (!unsupported.isEmpty()) {
                 blockers.add(new Blocker("unsupported-function", "Composition/" + c.name(),
-                        "steps xp2aso cannot render from the repository: " + String.join(", ", unsupported)));
+                        "steps xp2aso cannot render from the repository alone (migrate --from-cluster or --observed "
+                                + "supplies the live MRs instead): " + String.join(", ", unsupported)));
             }
         }
 
