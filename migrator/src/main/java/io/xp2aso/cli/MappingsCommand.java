@@ -1,0 +1,150 @@
+package io.xp2aso.cli;
+
+import io.xp2aso.mapping.CatalogCheck;
+import io.xp2aso.mapping.CrdStore;
+import io.xp2aso.mapping.Coverage;
+import io.xp2aso.mapping.KindMapping;
+import io.xp2aso.mapping.MappingCatalog;
+import io.xp2aso.mapping.TargetSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** `xp2aso mappings list | check | coverage`: inspect the mapping catalog. */
+@Command(name = "mappings", mixinStandardHelpOptions = true,
+        description = "Inspect the mapping catalog (Crossplane MR kind -> ASO kinds).",
+        subcommands = {MappingsCommand.ListCmd.class, MappingsCommand.CheckCmd.class, MappingsCommand.CoverageCmd.class})
+final class MappingsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--mappings", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Mapping catalog folder (default: the built-in catalog).")
+    Path mappings;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    MappingCatalog catalog() {
+        return MappingCatalog.load(mappings);
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List mapped kinds and their ASO targets.")
+    static final class ListCmd implements Callable<Integer> {
+        @ParentCommand
+        MappingsCommand parent;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            MappingCatalog c = parent.catalog();
+            for (KindMapping m : c.entries()) {
+                List<String> targets = new ArrayList<>();
+                if (m.isMerge()) {
+                    targets.add("merged into " + m.mergeInto().via().kind()
+                            + (m.mergeInto().via().target().isEmpty() ? "" : " (" + m.mergeInto().via().target() + ")"));
+                }
+                for (TargetSpec t : m.targets()) {
+                    String extra = (t.when().isEmpty() ? "" : " when " + t.when())
+                            + (t.forEach().isEmpty() ? "" : " for each " + t.forEach());
+                    targets.add(t.apiVersion() + " " + t.kind() + extra);
+                }
+                out.printf("%-55s -> %s%n", m.groupKind() + (m.versions().isEmpty() ? "" : " " + m.versions()),
+                        String.join("; ", targets));
+            }
+            out.printf("%d kinds (%s)%n", c.entries().size(), c.location());
+            out.flush();
+            return Main.EXIT_OK;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Parse every mapping file and, with --crds, check every `to` path against the ASO CRDs and "
+                    + "every `from` path against the upjet CRDs. Exit 1 when a problem is found.")
+    static final class CheckCmd implements Callable<Integer> {
+        @ParentCommand
+        MappingsCommand parent;
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--crds", paramLabel = "DIR", description = "Folder or file of CRDs (ASO and/or upjet); repeatable.")
+        List<Path> crds = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            MappingCatalog c = parent.catalog();
+            CatalogCheck.Result r = CatalogCheck.run(c, crds.isEmpty() ? null : new CrdStore(crds));
+            for (String n : r.notChecked()) {
+                out.println("not checked (no CRD): " + n);
+            }
+            for (String p : r.problems()) {
+                out.println("problem: " + p);
+            }
+            out.printf("%d mapping files, %d problems%s%n", c.entries().size(), r.problems().size(),
+                    crds.isEmpty() ? " (parse only: give --crds to check field paths)" : "");
+            out.flush();
+            return r.problems().isEmpty() ? Main.EXIT_OK : Main.EXIT_FINDINGS;
+        }
+    }
+
+    @Command(name = "coverage", mixinStandardHelpOptions = true,
+            description = "Share of each upjet CRD's spec.forProvider leaf fields that the catalog maps or ignores "
+                    + "with a reason. Exit 1 when a kind is below --min.")
+    static final class CoverageCmd implements Callable<Integer> {
+        @ParentCommand
+        MappingsCommand parent;
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--crds", paramLabel = "DIR", required = true, description = "Folder or file of upjet CRDs; repeatable.")
+        List<Path> crds = new ArrayList<>();
+
+        @Option(names = "--min", paramLabel = "PERCENT", defaultValue = "0",
+                description = "Fail (exit 1) when a kind's coverage is below this percentage (default ${DEFAULT-VALUE}).")
+        double min;
+
+        @Option(names = "--details", description = "List the leaf fields nobody maps or ignores.")
+        boolean details;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<Coverage.Row> rows = Coverage.run(parent.catalog(), new CrdStore(crds));
+            int total = 0;
+            int covered = 0;
+            boolean below = false;
+            out.printf("%-50s %-8s %6s %6s %7s %7s%n", "KIND", "VERSION", "FIELDS", "MAPPED", "IGNORED", "COVER");
+            for (Coverage.Row r : rows) {
+                out.printf(Locale.ROOT, "%-50s %-8s %6d %6d %7d %6.1f%%%n", r.kind(), r.version(), r.total(), r.mapped(),
+                        r.ignored(), 100 * r.share());
+                if (details) {
+                    r.unmapped().forEach(u -> out.println("    unmapped: " + u));
+                }
+                total += r.total();
+                covered += r.mapped() + r.ignored();
+                below |= 100 * r.share() < min;
+            }
+            out.printf(Locale.ROOT, "%-50s %-8s %6d %6s %7s %6.1f%%%n", "TOTAL", "", total, "", "",
+                    total == 0 ? 100.0 : 100.0 * covered / total);
+            if (below) {
+                out.printf(Locale.ROOT, "coverage below %.1f%% for at least one kind%n", min);
+            }
+            out.flush();
+            return below ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.xp2aso.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * `mappings check`: what parsing alone cannot prove. With CRDs at hand, every `to` path must exist in the target
+ * ASO CRD (at every version the file lists), every `from` path in the upjet CRD (forProvider or atProvider, at every
+ * source version), every ignored path in forProvider. Kinds whose CRD is not in the store are listed as not checked.
+ */
+public final class CatalogCheck {
+    /** The outcome: problems (each "file:line: message") and kinds that could not be checked for want of a CRD. */
+    public record Result(List<String> problems, List<String> notChecked) {
+    }
+
+    private final MappingCatalog catalog;
+    private final CrdStore crds;
+    private final List<String> problems = new ArrayList<>();
+    private final List<String> notChecked = new ArrayList<>();
+
+    private CatalogCheck(MappingCatalog catalog, CrdStore crds) {
+        this.catalog = catalog;
+        this.crds = crds;
+    }
+
+    /** Checks the catalog; {@code crds} may be null (then only cross-file consistency is checked). */
+    public static Result run(MappingCatalog catalog, CrdStore crds) {
+        CatalogCheck c = new CatalogCheck(catalog, crds);
+        c.problems.addAll(catalog.crossFileProblems());
+        if (crds != null) {
+            for (KindMapping m : catalog.entries()) {
+                c.targets(m);
+                c.sources(m);
+            }
+        }
+        return new Result(c.problems, c.notChecked);
+    }
+
+    // ---- ASO side ----
+
+    private void targets(KindMapping m) {
+        for (TargetSpec t : m.targets()) {
+            if (crds.find(t.group(), t.kind()).isEmpty()) {
+                notChecked.add(t.group() + "/" + t.kind() + " (target of " + m.origin().file() + ")");
+                continue;
+            }
+            for (String v : t.allVersions()) {
+                Optional<JsonNode> schema = crds.schema(t.group(), t.kind(), v);
+                if (schema.isEmpty()) {
+                    problems.add(t.origin() + ": " + t.group() + "/" + v + " is not a version of " + t.kind()
+                            + " (CRD versions: " + crds.servedVersions(t.group(), t.kind()) + ")");
+                    continue;
+                }
+                JsonNode spec = schema.get().path("properties").path("spec");
+                String at = t.kind() + " " + v;
+                if (t.owner() != null) {
+                    need(spec, "owner", t.owner().origin(), at);
+                }
+                if (!t.azureName().isFixed()) {
+                    need(spec, "azureName", t.origin(), at);
+                } else if (SchemaPaths.at(spec, "azureName") != null) {
+                    problems.add(t.origin() + ": " + at + " has spec.azureName; `azureName: {fixed}` is for singletons without one");
+                }
+                toPaths(t.rules(), "", spec, at);
+                for (ConnectionKey k : t.connectionSecret()) {
+                    need(spec, k.secret().isEmpty() ? "operatorSpec.secretExpressions" : "operatorSpec.secrets." + k.secret(),
+                            t.origin(), at);
+                }
+            }
+        }
+        if (m.isMerge()) {
+            RefSpec via = m.mergeInto().via();
+            catalog.find(via.kind(), via.kind().substring(via.kind().indexOf('/') + 1))
+                    .flatMap(into -> into.target(via.target()))
+                    .ifPresent(t -> {
+                        for (String v : t.allVersions()) {
+                            crds.schema(t.group(), t.kind(), v).ifPresent(s ->
+                                    toPaths(m.mergeInto().rules(), "", s.path("properties").path("spec"), t.kind() + " " + v));
+                        }
+                    });
+        }
+    }
+
+    private void toPaths(List<RuleSpec> rules, String prefix, JsonNode spec, String at) {
+        for (RuleSpec r : rules) {
+            String to = FieldPath.join(prefix, r.to());
+            if (!to.isEmpty()) {
+                need(spec, to, r.origin(), at);
+            }
+            if (r.each() != null) {
+                toPaths(r.each(), to, spec, at);
+            }
+            if (r.fields() != null) {
+                toPaths(r.fields(), to, spec, at);
+            }
+        }
+    }
+
+    private void need(JsonNode spec, String path, io.xp2aso.source.Origin origin, String at) {
+        if (SchemaPaths.at(spec, path) == null) {
+            problems.add(origin + ": spec." + path + " does not exist in " + at);
+        }
+    }
+
+    // ---- upjet side ----
+
+    private void sources(KindMapping m) {
+        Optional<JsonNode> crd = crds.find(m.group(), m.kind());
+        if (crd.isEmpty()) {
+            notChecked.add(m.groupKind() + " (source of " + m.origin().file() + ")");
+            return;
+        }
+        List<String> versions = m.versions().isEmpty() ? crds.servedVersions(m.group(), m.kind()) : m.versions();
+        for (String v : versions) {
+            Optional<JsonNode> schema = crds.schema(m.group(), m.kind(), v);
+            if (schema.isEmpty()) {
+                problems.add(m.origin() + ": " + v + " is not a version of " + m.groupKind()
+                        + " (CRD versions: " + crds.servedVersions(m.group(), m.kind()) + ")");
+                continue;
+            }
+            JsonNode fp = schema.get().path("properties").path("spec").path("properties").path("forProvider");
+            JsonNode ap = schema.get().path("properties").path("status").path("properties").path("atProvider");
+            String at = m.groupKind() + " " + v;
+            for (TargetSpec t : m.targets()) {
+                String prefix = t.forEach();
+                if (!prefix.isEmpty()) {
+                    from(fp, ap, prefix, t.origin(), at);
+                }
+                if (!t.when().isEmpty()) {
+                    from(fp, ap, t.when(), t.origin(), at);
+                }
+                if (!t.azureName().from().isEmpty()) {
+                    from(fp, ap, FieldPath.join(prefix, t.azureName().from()), t.origin(), at);
+                }
+                if (t.owner() != null) {
+                    ref(fp, t.owner(), "", at);
+                }
+                fromPaths(t.rules(), prefix, fp, ap, at);
+            }
+            if (m.isMerge()) {
+                ref(fp, m.mergeInto().via(), "", at);
+                fromPaths(m.mergeInto().rules(), "", fp, ap, at);
+            }
+            for (IgnoreSpec i : m.ignore()) {
+                if (SchemaPaths.at(fp, i.path()) == null) {
+                    problems.add(i.origin() + ": ignored forProvider." + i.path() + " does not exist in " + at);
+                }
+            }
+        }
+    }
+
+    private void fromPaths(List<RuleSpec> rules, String prefix, JsonNode fp, JsonNode ap, String at) {
+        for (RuleSpec r : rules) {
+            if (r.reference() != null) {
+                ref(fp, r.reference(), prefix, at);
+            } else {
+                for (String f : r.from()) {
+                    if (!f.isEmpty()) {
+                        from(fp, ap, FieldPath.join(prefix, f), r.origin(), at);
+                    }
+                }
+            }
+            String inner = r.from().isEmpty() ? prefix : FieldPath.join(prefix, r.from().get(0));
+            if (r.each() != null) {
+                fromPaths(r.each(), inner, fp, ap, at);
+            }
+            if (r.fields() != null) {
+                fromPaths(r.fields(), inner, fp, ap, at);
+            }
+        }
+    }
+
+    private void from(JsonNode fp, JsonNode ap, String path, io.xp2aso.source.Origin origin, String at) {
+        if (SchemaPaths.at(fp, path) == null && SchemaPaths.at(ap, path) == null) {
+            problems.add(origin + ": forProvider." + path + " does not exist in " + at + " (nor in status.atProvider)");
+        }
+    }
+
+    private void ref(JsonNode fp, RefSpec r, String prefix, String at) {
+        for (String f : r.from()) {
+            String p = FieldPath.join(prefix, f);
+            if (SchemaPaths.at(fp, p) == null && SchemaPaths.at(fp, p + "Ref") == null
+                    && SchemaPaths.at(fp, p + "Refs") == null) {
+                problems.add(r.origin() + ": reference field forProvider." + p + " does not exist in " + at);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.xp2aso.mapping;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/** Kubernetes-safe names (DNS-1123 labels: lower-case alphanumerics and '-', at most 63, alphanumeric ends). */
+public final class K8sNames {
+    public static final int MAX = 63;
+
+    private K8sNames() {
+    }
+
+    /** A DNS-1123 label made from any text; too-long names keep a short hash of the full text so they stay unique. */
+    public static String dns1123(String text) {
+        String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("-{2,}", "-");
+        s = trimDashes(s);
+        if (s.isEmpty()) {
+            s = "x" + shortHash(text);
+        }
+        if (s.length() > MAX) {
+            String h = shortHash(text);
+            s = trimDashes(s.substring(0, MAX - h.length() - 1)) + "-" + h;
+        }
+        return s;
+    }
+
+    /** A label value (at most 63 of [A-Za-z0-9-_.], alphanumeric ends), or "" when nothing is left. */
+    public static String labelValue(String text) {
+        String s = text.replaceAll("[^A-Za-z0-9._-]+", "-");
+        if (s.length() > MAX) {
+            String h = shortHash(text);
+            s = s.substring(0, MAX - h.length() - 1) + "-" + h;
+        }
+        return s.replaceAll("^[^A-Za-z0-9]+", "").replaceAll("[^A-Za-z0-9]+$", "");
+    }
+
+    public static String shortHash(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 3);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String trimDashes(String s) {
+        return s.replaceAll("^-+", "").replaceAll("-+$", "");
+    }
+}

@@ -1,0 +1,529 @@
+package io.xp2aso.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xp2aso.model.ComposeResult;
+import io.xp2aso.model.ComposedResource;
+import io.xp2aso.model.Estate;
+import io.xp2aso.model.Finding;
+import io.xp2aso.model.ObservedIndex;
+import io.xp2aso.model.Severity;
+import io.xp2aso.model.Unit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The map stage: every MR of every unit becomes ASO objects through the mapping catalog.
+ * Two passes: first every MR gets its names, namespace, Azure name and ID (so references between MRs resolve
+ * whatever their order), then the rules run; MRs folded into another MR's object (mergeInto) run last.
+ */
+public final class Mapper {
+    public static final String RECONCILE_POLICY = "serviceoperator.azure.com/reconcile-policy";
+    public static final String SOURCE = "xp2aso.io/source";
+    public static final String SOURCE_FILE = "xp2aso.io/source-file";
+    public static final String UNIT = "xp2aso.io/unit";
+    public static final String RESOURCE_NAME = "xp2aso.io/composition-resource-name";
+    public static final String MERGED_FROM = "xp2aso.io/merged-from";
+    public static final String EXTERNAL_NAME = "crossplane.io/external-name";
+
+    private final MappingCatalog catalog;
+    private final ObservedIndex observed;
+    private final MapOptions options;
+    private final List<Slot> slots = new ArrayList<>();
+    private final Map<String, Slot> takenNames = new HashMap<>();
+    private RefResolver resolver;
+
+    private Mapper(MappingCatalog catalog, ObservedIndex observed, MapOptions options) {
+        this.catalog = catalog;
+        this.observed = observed == null ? ObservedIndex.EMPTY : observed;
+        this.options = options == null ? MapOptions.defaults() : options;
+    }
+
+    public static MappingResult map(ComposeResult composed, MappingCatalog catalog, ObservedIndex observed, MapOptions options) {
+        return new Mapper(catalog, observed, options).run(composed);
+    }
+
+    private MappingResult run(ComposeResult composed) {
+        Map<Unit, List<Slot>> byUnit = new LinkedHashMap<>();
+        for (Unit u : composed.units()) {
+            List<Slot> list = new ArrayList<>();
+            for (ComposedResource cr : u.resources()) {
+                Slot s = plan(u, cr);
+                list.add(s);
+                slots.add(s);
+            }
+            byUnit.put(u, list);
+        }
+        resolver = new RefResolver(slots, observed, options);
+        for (Slot s : slots) {
+            activate(s);
+        }
+        buildPending();
+        for (Slot s : slots) {
+            if (s.mapping != null && s.mapping.isMerge()) {
+                merge(s);
+            }
+        }
+        buildPending();
+        for (Slot s : slots) {
+            finish(s);
+        }
+        List<MappedUnit> units = new ArrayList<>();
+        for (Map.Entry<Unit, List<Slot>> e : byUnit.entrySet()) {
+            List<MappedResource> rs = new ArrayList<>();
+            for (Slot s : e.getValue()) {
+                rs.add(new MappedResource(s.resource, s.targets, new ArrayList<>(s.unmapped), s.findings));
+            }
+            units.add(new MappedUnit(e.getKey(), rs));
+        }
+        return new MappingResult(units, List.of());
+    }
+
+    // ---- pass 1: names, namespace, Azure identity ----
+
+    private Slot plan(Unit u, ComposedResource cr) {
+        String apiVersion = cr.object().path("apiVersion").asText("");
+        String kind = cr.object().path("kind").asText("");
+        KindMapping mapping = catalog.find(apiVersion, kind).orElse(null);
+        String ns = namespaceFor(u, cr);
+        String base = baseName(u, cr);
+        Slot s = new Slot(u, cr, mapping, ns, base);
+        String group = s.desired.group();
+        if (!Estate.isAzureGroup(group)) {
+            s.findings.add(Finding.info("not-azure", s.desired.apiVersion() + " " + kind
+                    + " is not an Azure managed resource; xp2aso leaves it to Crossplane", cr.origin(), s.subject()));
+        } else if (mapping == null) {
+            s.findings.add(Finding.error("unsupported-kind", "no mapping for " + s.desired.apiVersion() + " " + kind
+                    + " in the mapping catalog (" + catalog.location() + "); it cannot be migrated", cr.origin(), s.subject()));
+        }
+        s.armId = observedArmId(s);
+        identify(s);
+        if (mapping != null && !mapping.isMerge()) {
+            for (TargetSpec t : mapping.targets()) {
+                if (t.forEach().isEmpty()) {
+                    s.targetNames.put(t.id(), uniqueName(s, t, t == mapping.targets().get(0) ? base + t.nameSuffix()
+                            : base + (t.nameSuffix().isEmpty() ? "-" + t.id().toLowerCase() : t.nameSuffix())));
+                }
+            }
+        }
+        return s;
+    }
+
+    /** The claim's namespace; else the MR's own (Crossplane v2 namespaced MRs); else --target-namespace; else "default". */
+    private String namespaceFor(Unit u, ComposedResource cr) {
+        if (u.namespace() != null && !u.namespace().isEmpty()) {
+            return u.namespace();
+        }
+        String own = cr.object().path("metadata").path("namespace").asText("");
+        if (!own.isEmpty()) {
+            return own;
+        }
+        return options.targetNamespace() != null ? options.targetNamespace() : MapOptions.DEFAULT_NAMESPACE;
+    }
+
+    /** Composed MRs: "<claim or XR>-<composition resource name>" (stable with or without --observed); lone MRs: their name. */
+    private static String baseName(Unit u, ComposedResource cr) {
+        if (!cr.resourceName().isEmpty() && u.composite() != null) {
+            return K8sNames.dns1123(u.name() + "-" + cr.resourceName());
+        }
+        String n = cr.object().path("metadata").path("name").asText("");
+        if (n.isEmpty() && cr.observed() != null) {
+            n = cr.observed().name();
+        }
+        if (n.isEmpty()) {
+            n = u.name() + "-" + (cr.resourceName().isEmpty() ? cr.object().path("kind").asText("resource") : cr.resourceName());
+        }
+        return K8sNames.dns1123(n);
+    }
+
+    private String uniqueName(Slot s, TargetSpec t, String wanted) {
+        String name = K8sNames.dns1123(wanted);
+        String key = s.namespace + "/" + t.group() + "/" + t.kind() + "/";
+        Slot other = takenNames.get(key + name);
+        if (other != null && other != s) {
+            String renamed = K8sNames.dns1123(name + "-" + K8sNames.shortHash(s.sourceId() + "/" + s.unit.id() + "/" + s.resource.resourceName()));
+            s.findings.add(Finding.warning("name-collision", t.kind() + " `" + name + "` in namespace " + s.namespace
+                    + " is already taken by the target of " + other.subject() + "; this one is named `" + renamed + "`",
+                    s.resource.origin(), s.subject()));
+            name = renamed;
+        }
+        takenNames.put(key + name, s);
+        return name;
+    }
+
+    private static String observedArmId(Slot s) {
+        if (s.observed == null) {
+            return "";
+        }
+        JsonNode at = s.atProvider();
+        for (String f : new String[]{"id", "resourceManagerId"}) {
+            String v = at.path(f).asText("");
+            if (ArmId.looksLike(v)) {
+                return v;
+            }
+        }
+        return "";
+    }
+
+    /** The Azure name of the MR: external name (last ARM segment), else its name when Crossplane defaults to it. */
+    private void identify(Slot s) {
+        TargetSpec primary = s.mapping != null && !s.mapping.isMerge() ? s.mapping.targets().get(0) : null;
+        AzureNameSpec spec = primary == null ? AzureNameSpec.EXTERNAL_NAME : primary.azureName();
+        if (primary != null && !primary.forEach().isEmpty()) {
+            spec = AzureNameSpec.EXTERNAL_NAME;
+        }
+        if (spec.isFixed()) {
+            s.azureName = spec.fixed();
+            s.azureNameSource = "fixed";
+            return;
+        }
+        if (!spec.from().isEmpty()) {
+            JsonNode v = FieldPath.readSafe(s.forProvider(), spec.from());
+            if (v == null) {
+                v = FieldPath.readSafe(s.atProvider(), spec.from());
+            }
+            if (v != null && v.isValueNode()) {
+                s.azureName = v.asText();
+                s.azureNameSource = "forProvider." + spec.from();
+            }
+        } else {
+            String desired = textAnnotation(s.desired.node());
+            String live = s.observed == null ? "" : textAnnotation(s.observed.node());
+            if (!desired.isEmpty() && !live.isEmpty() && !ArmId.lastSegment(desired).equals(ArmId.lastSegment(live))) {
+                s.findings.add(Finding.warning("external-name-mismatch", "the rendered external name `" + desired
+                        + "` differs from the live one `" + live + "`; the live one is used", s.resource.origin(), s.subject()));
+            }
+            String ext = !live.isEmpty() ? live : desired;
+            if (!ext.isEmpty()) {
+                s.azureName = ArmId.lastSegment(ext);
+                s.azureNameSource = EXTERNAL_NAME;
+            } else if (spec.nameFallback() && !s.mrName.isEmpty()) {
+                s.azureName = s.mrName;
+                s.azureNameSource = "metadata.name";
+            }
+        }
+        if (s.azureName.isEmpty() && s.mapping != null && !s.mapping.isMerge()) {
+            s.findings.add(Finding.error("azure-name-unknown", "the Azure name of this " + s.kind
+                    + " is only known to the cluster (no " + EXTERNAL_NAME + " annotation"
+                    + (spec.from().isEmpty() ? "" : ", no forProvider." + spec.from())
+                    + (spec.nameFallback() && spec.from().isEmpty() ? ", no fixed metadata.name" : "")
+                    + "); run with --observed or --from-cluster so the live object supplies it; spec.azureName is left out",
+                    s.resource.origin(), s.subject()));
+        }
+    }
+
+    private static String textAnnotation(JsonNode object) {
+        JsonNode v = object.path("metadata").path("annotations").get(EXTERNAL_NAME);
+        return v != null && v.isTextual() ? v.asText().trim() : "";
+    }
+
+    // ---- pass 2: build targets ----
+
+    private void activate(Slot s) {
+        if (s.mapping == null || s.mapping.isMerge()) {
+            return;
+        }
+        for (TargetSpec t : s.mapping.targets()) {
+            if (t.when().isEmpty() || present(s, t.when())) {
+                s.activeTargets.add(t.id());
+            }
+        }
+    }
+
+    private static boolean present(Slot s, String path) {
+        return FieldPath.readSafe(s.forProvider(), path) != null || FieldPath.readSafe(s.initProvider(), path) != null
+                || FieldPath.readSafe(s.atProvider(), path) != null;
+    }
+
+    private void buildPending() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Slot s : slots) {
+                if (s.mapping == null || s.mapping.isMerge()) {
+                    continue;
+                }
+                for (String id : new ArrayList<>(s.activeTargets)) {
+                    if (!s.built.containsKey(id)) {
+                        build(s, s.mapping.target(id).orElseThrow());
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private void build(Slot s, TargetSpec t) {
+        RuleRunner runner = new RuleRunner(s, resolver);
+        if (!t.forEach().isEmpty()) {
+            ObjectNode marker = JsonNodeFactory.instance.objectNode();
+            s.built.put(t.id(), marker);
+            JsonNode list;
+            try {
+                list = runner.top().read(t.forEach());
+            } catch (FieldPath.ListCrossed e) {
+                s.findings.add(Finding.warning("value-not-mapped", "forProvider." + t.forEach() + " " + e.getMessage()
+                        + "; no " + t.kind() + " is made from it", s.resource.origin(), s.subject()));
+                return;
+            }
+            if (list == null) {
+                return;
+            }
+            List<JsonNode> items = new ArrayList<>();
+            if (list.isArray()) {
+                list.forEach(items::add);
+            } else {
+                items.add(list);
+            }
+            for (JsonNode item : items) {
+                String azureName = t.azureName().from().isEmpty() ? "" : text(FieldPath.readSafe(item, t.azureName().from()));
+                String suffix = azureName.isEmpty() ? String.valueOf(items.indexOf(item)) : azureName;
+                String name = uniqueName(s, t, s.baseName + "-" + suffix + t.nameSuffix());
+                ObjectNode obj = skeleton(s, t, name);
+                ObjectNode spec = (ObjectNode) obj.get("spec");
+                if (!azureName.isEmpty()) {
+                    spec.put("azureName", azureName);
+                } else if (!t.azureName().isFixed()) {
+                    s.findings.add(Finding.error("azure-name-unknown", "an item of forProvider." + t.forEach()
+                            + " has no " + t.azureName().from() + "; its " + t.kind() + " has no spec.azureName",
+                            s.resource.origin(), s.subject()));
+                }
+                owner(s, t, spec, runner.top());
+                runner.run(t.rules(), RuleRunner.element(item, t.forEach()), spec);
+                s.eachBuilt.computeIfAbsent(t.id(), k -> new ArrayList<>()).add(obj);
+            }
+            return;
+        }
+        ObjectNode obj = skeleton(s, t, s.targetNames.get(t.id()));
+        ObjectNode spec = (ObjectNode) obj.get("spec");
+        if (!t.azureName().isFixed()) {
+            String azureName = s.azureName;
+            if (t != s.mapping.targets().get(0)) {
+                azureName = t.azureName().from().isEmpty() ? s.azureName
+                        : text(FieldPath.readSafe(s.forProvider(), t.azureName().from()));
+            }
+            if (!azureName.isEmpty()) {
+                spec.put("azureName", azureName);
+            }
+        }
+        owner(s, t, spec, runner.top());
+        runner.run(t.rules(), runner.top(), spec);
+        connectionSecret(s, t, spec);
+        s.built.put(t.id(), obj);
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || !n.isValueNode() ? "" : n.asText();
+    }
+
+    private ObjectNode skeleton(Slot s, TargetSpec t, String name) {
+        ObjectNode obj = JsonNodeFactory.instance.objectNode();
+        obj.put("apiVersion", t.group() + "/" + version(s, t));
+        obj.put("kind", t.kind());
+        ObjectNode meta = obj.putObject("metadata");
+        meta.put("name", name);
+        meta.put("namespace", s.namespace);
+        String unitLabel = K8sNames.labelValue(s.unit.name());
+        if (!unitLabel.isEmpty()) {
+            meta.putObject("labels").put(UNIT, unitLabel);
+        }
+        ObjectNode ann = meta.putObject("annotations");
+        ann.put(RECONCILE_POLICY, "skip");
+        ann.put(SOURCE, s.sourceId());
+        ann.put(SOURCE_FILE, s.resource.origin().toString());
+        ann.put(UNIT, s.unit.id());
+        if (!s.resource.resourceName().isEmpty()) {
+            ann.put(RESOURCE_NAME, s.resource.resourceName());
+        }
+        obj.putObject("spec");
+        return obj;
+    }
+
+    private String version(Slot s, TargetSpec t) {
+        String wanted = options.versions().get(t.group() + "/" + t.kind());
+        if (wanted == null || wanted.equals(t.version())) {
+            return t.version();
+        }
+        if (t.allVersions().contains(wanted)) {
+            return wanted;
+        }
+        s.findings.add(Finding.warning("version-not-supported", t.group() + "/" + wanted + " " + t.kind()
+                + " was asked for, but the mapping (" + t.origin() + ") is checked only for " + t.allVersions()
+                + "; " + t.apiVersion() + " is written", s.resource.origin(), s.subject()));
+        return t.version();
+    }
+
+    private void owner(Slot s, TargetSpec t, ObjectNode spec, RuleRunner.Source top) {
+        RefSpec o = t.owner();
+        if (o == null) {
+            return;
+        }
+        if (o.isLocal()) {
+            s.activeTargets.add(o.target());
+            spec.putObject("owner").put("name", s.targetNames.get(o.target()));
+            return;
+        }
+        List<RefResolver.Resolved> found;
+        try {
+            found = resolver.resolve(s, o, top::read, top::readDesired);
+        } catch (FieldPath.ListCrossed e) {
+            found = List.of(RefResolver.Resolved.problem(e.getMessage()));
+        }
+        if (found.isEmpty() && !s.armId.isEmpty() && !ArmId.parent(s.armId).isEmpty() && !o.anyKind()) {
+            found = List.of(new RefResolver.Resolved(null, "", ArmId.parent(s.armId), ""));
+        }
+        if (found.isEmpty()) {
+            s.findings.add(Finding.error("owner-unresolved", t.kind() + " needs an owner but none of forProvider."
+                    + String.join(", forProvider.", o.from()) + " (or their Ref/Selector) is set; spec.owner is left out",
+                    s.resource.origin(), s.subject()));
+            return;
+        }
+        RefResolver.Resolved r = found.get(0);
+        if (!r.ok()) {
+            // The MR's own live ID names its parent exactly: the last resort before giving up.
+            String parent = ArmId.parent(s.armId);
+            if (!parent.isEmpty() && !o.anyKind()) {
+                r = new RefResolver.Resolved(null, "", parent, "");
+            } else {
+                s.findings.add(Finding.error("owner-unresolved", "forProvider." + o.from().get(0) + ": " + r.problem()
+                        + "; spec.owner is left out", s.resource.origin(), s.subject()));
+                return;
+            }
+        }
+        spec.set("owner", resolver.node(r, o.anyKind() ? RefResolver.Style.ANY_OWNER : RefResolver.Style.OWNER));
+    }
+
+    private void connectionSecret(Slot s, TargetSpec t, ObjectNode spec) {
+        JsonNode ref = s.desired.node().path("spec").path("writeConnectionSecretToRef");
+        String name = ref.path("name").asText("");
+        if (name.isEmpty() || t.connectionSecret().isEmpty()) {
+            if (!name.isEmpty() && t == s.mapping.targets().get(0)) {
+                s.findings.add(Finding.warning("connection-secret-unmapped", "the MR writes connection details to Secret `"
+                        + name + "`, but the mapping of " + s.kind + " names no ASO equivalent for any key",
+                        s.resource.origin(), s.subject()));
+            }
+            return;
+        }
+        String ns = ref.path("namespace").asText("");
+        ObjectNode operatorSpec = spec.has("operatorSpec") ? (ObjectNode) spec.get("operatorSpec") : spec.putObject("operatorSpec");
+        List<String> keys = new ArrayList<>();
+        for (ConnectionKey k : t.connectionSecret()) {
+            if (!k.secret().isEmpty()) {
+                ObjectNode dest = operatorSpec.with("secrets").putObject(k.secret());
+                dest.put("name", name);
+                dest.put("key", k.key());
+            } else {
+                ArrayNode exprs = operatorSpec.has("secretExpressions") ? (ArrayNode) operatorSpec.get("secretExpressions")
+                        : operatorSpec.putArray("secretExpressions");
+                ObjectNode e = exprs.addObject();
+                e.put("name", name);
+                e.put("key", k.key());
+                e.put("value", k.expression());
+            }
+            keys.add(k.key());
+        }
+        boolean moved = !ns.isEmpty() && !ns.equals(s.namespace);
+        s.findings.add(new Finding(moved ? Severity.WARNING : Severity.INFO, "connection-secret",
+                "connection details: ASO writes keys " + keys + " into Secret `" + name + "` in namespace " + s.namespace
+                        + (moved ? " (Crossplane wrote them in namespace " + ns + ": consumers there must move)" : "")
+                        + "; Crossplane deletes its own Secret with the MR, so retire the MR before ASO takes over the Secret",
+                s.resource.origin(), s.subject()));
+    }
+
+    // ---- several MRs into one object ----
+
+    private void merge(Slot s) {
+        MergeSpec m = s.mapping.mergeInto();
+        RuleRunner runner = new RuleRunner(s, resolver);
+        List<RefResolver.Resolved> found;
+        try {
+            found = resolver.resolve(s, m.via(), runner.top()::read, runner.top()::readDesired);
+        } catch (FieldPath.ListCrossed e) {
+            found = List.of(RefResolver.Resolved.problem(e.getMessage()));
+        }
+        Optional<RefResolver.Resolved> target = found.stream().filter(r -> r.ok() && r.slot() != null).findFirst();
+        if (target.isEmpty()) {
+            String why = found.isEmpty() ? "none of forProvider." + String.join(", ", m.via().from()) + " is set"
+                    : found.get(0).ok() ? "it is not part of this migration (" + found.get(0).armId() + ")" : found.get(0).problem();
+            s.findings.add(Finding.error("merge-target-missing", s.kind + " has no ASO kind of its own: it becomes part of its "
+                    + m.via().kind() + ", but " + why, s.resource.origin(), s.subject()));
+            return;
+        }
+        Slot into = target.get().slot();
+        String id = target.get().targetId();
+        into.activeTargets.add(id);
+        if (!into.built.containsKey(id)) {
+            build(into, into.mapping.target(id).orElseThrow());
+        }
+        ObjectNode obj = into.built.get(id);
+        runner.run(m.rules(), runner.top(), (ObjectNode) obj.get("spec"));
+        ObjectNode ann = (ObjectNode) obj.path("metadata").path("annotations");
+        String before = ann.path(MERGED_FROM).asText("");
+        ann.put(MERGED_FROM, before.isEmpty() ? s.sourceId() : before + ", " + s.sourceId());
+        s.findings.add(Finding.info("merged", "folded into " + obj.path("kind").asText() + " `"
+                + obj.path("metadata").path("name").asText() + "` (the target of " + into.subject() + ")",
+                s.resource.origin(), s.subject()));
+    }
+
+    // ---- accounting: unmapped, ignored, drift, completion ----
+
+    private void finish(Slot s) {
+        if (s.mapping != null && !s.mapping.isMerge()) {
+            for (TargetSpec t : s.mapping.targets()) {
+                if (!t.forEach().isEmpty()) {
+                    s.targets.addAll(s.eachBuilt.getOrDefault(t.id(), List.of()));
+                } else if (s.built.containsKey(t.id())) {
+                    s.targets.add(s.built.get(t.id()));
+                }
+            }
+        }
+        if (s.mapping == null) {
+            return;
+        }
+        Set<String> consumed = ConsumedPaths.of(s.mapping);
+        Set<String> leaves = new TreeSet<>(LeafPaths.of(s.forProvider()));
+        leaves.addAll(LeafPaths.of(s.initProvider()));
+        for (String leaf : leaves) {
+            if (!ConsumedPaths.covers(consumed, leaf)) {
+                s.unmapped.add(leaf);
+            }
+        }
+        Set<String> sorted = new TreeSet<>(s.unmapped);
+        s.unmapped.clear();
+        s.unmapped.addAll(sorted);
+        for (String u : s.unmapped) {
+            s.findings.add(new Finding(Severity.UNMAPPED, "unmapped-field", "forProvider." + u
+                    + " has no ASO equivalent in the mapping of " + s.kind + " (" + s.mapping.origin().file() + ")",
+                    s.resource.origin(), s.subject()));
+        }
+        for (IgnoreSpec i : s.mapping.ignore()) {
+            boolean set = leaves.stream().anyMatch(l -> FieldPath.isUnder(l, i.path()));
+            if (set) {
+                s.findings.add(new Finding(i.severity(), "ignored-field", "forProvider." + i.path()
+                        + " is not migrated: " + i.reason(), s.resource.origin(), s.subject()));
+            }
+        }
+        if (s.observed != null) {
+            for (Drift.Difference d : Drift.compare(s.forProvider(), s.atProvider())) {
+                s.findings.add(Finding.warning("drift", "forProvider." + d.path() + " asks for `" + d.desired()
+                        + "` but Azure has `" + d.observed() + "` (status.atProvider)", s.resource.origin(), s.subject()));
+            }
+        }
+        Set<String> completed = new LinkedHashSet<>(s.completed);
+        if (!completed.isEmpty() && !s.targets.isEmpty()) {
+            s.findings.add(Finding.info("observed-completion", "taken from Azure (status.atProvider) because the "
+                    + "Composition leaves them to defaults: " + String.join(", ", new TreeSet<>(completed)),
+                    s.resource.origin(), s.subject()));
+        }
+    }
+}

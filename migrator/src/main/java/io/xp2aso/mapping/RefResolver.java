@@ -1,0 +1,350 @@
+package io.xp2aso.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xp2aso.model.ObservedIndex;
+import io.xp2aso.source.Manifest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+
+/**
+ * Resolves Crossplane references ({@code xName}, {@code xId} and their {@code xRef}/{@code xRefs}/{@code xSelector})
+ * to the ASO object of the referenced MR when it is migrated into the same namespace ({@code owner.name} or
+ * {@code {group, kind, name}}), else to an ARM ID ({@code armId}), else to a problem the caller reports.
+ */
+final class RefResolver {
+    /** One resolved reference: a migrated slot and its target, or an ARM ID, or a problem. */
+    record Resolved(Slot slot, String targetId, String armId, String problem) {
+        static Resolved problem(String p) {
+            return new Resolved(null, "", "", p);
+        }
+
+        boolean ok() {
+            return problem.isEmpty();
+        }
+    }
+
+    enum Style { OWNER, ANY_OWNER, REFERENCE }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([A-Za-z0-9_.]+)}");
+
+    private final Map<String, List<Slot>> byKind = new HashMap<>();
+    private final List<Slot> all;
+    private final ObservedIndex observedIndex;
+    private final MapOptions options;
+    private final String onlySubscription;
+
+    RefResolver(List<Slot> slots, ObservedIndex observedIndex, MapOptions options) {
+        this.all = slots;
+        this.observedIndex = observedIndex;
+        this.options = options;
+        Set<String> subs = new LinkedHashSet<>();
+        for (Slot s : slots) {
+            byKind.computeIfAbsent(s.groupKind(), k -> new ArrayList<>()).add(s);
+            if (!s.armId.isEmpty()) {
+                subs.add(ArmId.subscription(s.armId).toLowerCase());
+            }
+        }
+        this.onlySubscription = subs.size() == 1 ? subs.iterator().next() : "";
+    }
+
+    /** The subscription for ARM IDs built from names: the MR's own observed ID, the option, or the only one seen. */
+    String subscription(Slot from) {
+        if (!from.armId.isEmpty()) {
+            return ArmId.subscription(from.armId);
+        }
+        if (options.subscriptionId() != null) {
+            return options.subscriptionId();
+        }
+        return onlySubscription;
+    }
+
+    /**
+     * Resolves a reference. {@code read} reads a path of the referring MR (forProvider, then initProvider, then
+     * atProvider). Returns an empty list when none of the fields is set at all.
+     */
+    List<Resolved> resolve(Slot from, RefSpec spec, Function<String, JsonNode> read, Function<String, JsonNode> readDesired) {
+        for (String path : spec.from()) {
+            JsonNode value = readDesired.apply(path);
+            JsonNode ref = readDesired.apply(path + "Ref");
+            JsonNode refs = readDesired.apply(path + "Refs");
+            JsonNode selector = readDesired.apply(path + "Selector");
+            List<Resolved> out = new ArrayList<>();
+            if (value != null) {
+                if (value.isArray()) {
+                    for (JsonNode v : value) {
+                        out.add(literal(from, spec, v.asText(), read));
+                    }
+                } else {
+                    out.add(literal(from, spec, value.asText(), read));
+                }
+                return out;
+            }
+            if (ref != null) {
+                out.add(byName(from, spec, ref.path("name").asText(""), ref.path("namespace").asText(""), read));
+                return out;
+            }
+            if (refs != null && refs.isArray()) {
+                for (JsonNode r : refs) {
+                    out.add(byName(from, spec, r.path("name").asText(""), r.path("namespace").asText(""), read));
+                }
+                return out;
+            }
+            if (selector != null) {
+                return bySelector(from, spec, selector, path, read);
+            }
+            // Crossplane resolved the reference earlier: the live object holds the value.
+            JsonNode live = read.apply(path);
+            if (live != null) {
+                if (live.isArray()) {
+                    live.forEach(v -> out.add(literal(from, spec, v.asText(), read)));
+                } else {
+                    out.add(literal(from, spec, live.asText(), read));
+                }
+                return out;
+            }
+        }
+        return List.of();
+    }
+
+    private List<Slot> candidates(RefSpec spec) {
+        return spec.anyKind() ? all : byKind.getOrDefault(spec.kind(), List.of());
+    }
+
+    private Resolved literal(Slot from, RefSpec spec, String value, Function<String, JsonNode> read) {
+        if (value.isEmpty()) {
+            return Resolved.problem("the reference field is empty");
+        }
+        List<Slot> found = new ArrayList<>();
+        if (ArmId.looksLike(value)) {
+            for (Slot s : candidates(spec)) {
+                if (ArmId.same(s.armId, value)) {
+                    found.add(s);
+                }
+            }
+            if (found.isEmpty() && !spec.anyKind()) {
+                String name = ArmId.lastSegment(value);
+                String rg = ArmId.resourceGroup(value);
+                for (Slot s : candidates(spec)) {
+                    if (s.armId.isEmpty() && s.azureName.equalsIgnoreCase(name) && sameGroup(s, rg)) {
+                        found.add(s);
+                    }
+                }
+            }
+            Optional<Slot> one = pick(from, found);
+            if (one.isPresent()) {
+                return migrated(from, spec, one.get(), read);
+            }
+            return new Resolved(null, "", value + spec.armIdSuffix(), "");
+        }
+        if (spec.anyKind()) {
+            return Resolved.problem("`" + value + "` is not an ARM ID");
+        }
+        for (Slot s : candidates(spec)) {
+            if (s.azureName.equalsIgnoreCase(value)) {
+                found.add(s);
+            }
+        }
+        Optional<Slot> one = pick(from, found);
+        if (one.isPresent()) {
+            return migrated(from, spec, one.get(), read);
+        }
+        if (found.size() > 1) {
+            return Resolved.problem("`" + value + "` names " + found.size() + " " + spec.kind() + " resources of this migration");
+        }
+        return fromTemplate(from, spec, value, read);
+    }
+
+    private boolean sameGroup(Slot s, String rg) {
+        if (rg.isEmpty()) {
+            return true;
+        }
+        JsonNode own = FieldPath.readSafe(s.forProvider(), "resourceGroupName");
+        if (own == null) {
+            own = FieldPath.readSafe(s.atProvider(), "resourceGroupName");
+        }
+        return own == null || own.asText().equalsIgnoreCase(rg);
+    }
+
+    /** Prefers a single candidate of the referring unit, then a single one overall. */
+    private static Optional<Slot> pick(Slot from, List<Slot> found) {
+        if (found.size() == 1) {
+            return Optional.of(found.get(0));
+        }
+        List<Slot> sameUnit = found.stream().filter(s -> s.unit == from.unit).toList();
+        return sameUnit.size() == 1 ? Optional.of(sameUnit.get(0)) : Optional.empty();
+    }
+
+    private Resolved byName(Slot from, RefSpec spec, String name, String ns, Function<String, JsonNode> read) {
+        if (name.isEmpty()) {
+            return Resolved.problem("the reference has no name");
+        }
+        String namespace = ns.isEmpty() ? from.desired.namespace() : ns;
+        for (Slot s : candidates(spec)) {
+            if (s.mrName.equals(name) && s.desired.namespace().equals(namespace)) {
+                return migrated(from, spec, s, read);
+            }
+        }
+        if (!spec.anyKind()) {
+            String[] gk = spec.kind().split("/", 2);
+            Optional<Manifest> live = observedIndex.find(gk[0], gk[1], namespace, name);
+            if (live.isEmpty() && !namespace.isEmpty()) {
+                live = observedIndex.find(namespacedGroup(gk[0]), gk[1], namespace, name);
+            }
+            if (live.isPresent()) {
+                String id = live.get().node().path("status").path("atProvider").path("id").asText("");
+                if (ArmId.looksLike(id)) {
+                    return new Resolved(null, "", id + spec.armIdSuffix(), "");
+                }
+                String ext = live.get().annotation("crossplane.io/external-name");
+                if (!ext.isEmpty()) {
+                    return fromTemplate(from, spec, ArmId.lastSegment(ext), read);
+                }
+            }
+        }
+        return Resolved.problem("the referenced " + spec.kind() + " `" + name + "` is neither part of this migration nor observed");
+    }
+
+    private static String namespacedGroup(String group) {
+        if (group.equals("azure.upbound.io")) {
+            return "azure.m.upbound.io";
+        }
+        return group.replace(".azure.upbound.io", ".azure.m.upbound.io");
+    }
+
+    private List<Resolved> bySelector(Slot from, RefSpec spec, JsonNode selector, String path, Function<String, JsonNode> read) {
+        boolean controller = selector.path("matchControllerRef").asBoolean(false);
+        Map<String, String> labels = new HashMap<>();
+        selector.path("matchLabels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        List<Slot> found = new ArrayList<>();
+        for (Slot s : candidates(spec)) {
+            if (controller && s.unit != from.unit) {
+                continue;
+            }
+            if (s == from) {
+                continue;
+            }
+            Map<String, String> have = s.labels();
+            boolean all = labels.entrySet().stream().allMatch(e -> e.getValue().equals(have.get(e.getKey())));
+            if (all) {
+                found.add(s);
+            }
+        }
+        List<Resolved> out = new ArrayList<>();
+        if (found.size() == 1) {
+            out.add(migrated(from, spec, found.get(0), read));
+            return out;
+        }
+        // Crossplane resolves a selector once and writes the value; the live object keeps it.
+        JsonNode live = read.apply(path);
+        if (live != null && !live.isArray()) {
+            out.add(literal(from, spec, live.asText(), read));
+            return out;
+        }
+        out.add(Resolved.problem(found.isEmpty()
+                ? "the selector " + selectorText(selector) + " matches no " + spec.kind() + " of this migration"
+                : "the selector " + selectorText(selector) + " matches " + found.size() + " " + spec.kind()
+                + " resources; Crossplane would pick one at random"));
+        return out;
+    }
+
+    private static String selectorText(JsonNode selector) {
+        return selector.toString();
+    }
+
+    private Resolved migrated(Slot from, RefSpec spec, Slot to, Function<String, JsonNode> read) {
+        if (to.mapping != null && !to.mapping.isMerge()) {
+            String target = spec.target();
+            Optional<TargetSpec> ts = to.mapping.target(target);
+            if (ts.isEmpty()) {
+                return Resolved.problem("the mapping of " + to.groupKind() + " has no target `" + target + "`");
+            }
+            if (to.namespace.equals(from.namespace)) {
+                return new Resolved(to, ts.get().id(), "", "");
+            }
+        }
+        // Not migrated (no mapping) or in another namespace: point at Azure.
+        if (!to.armId.isEmpty()) {
+            return new Resolved(null, "", to.armId + spec.armIdSuffix(), "");
+        }
+        if (!to.azureName.isEmpty()) {
+            return fromTemplate(from, spec, to.azureName, read);
+        }
+        return Resolved.problem("the referenced " + to.subject() + " is " + (to.mapping == null ? "not migrated" : "in namespace "
+                + to.namespace) + " and neither its ARM ID nor its Azure name is known");
+    }
+
+    private Resolved fromTemplate(Slot from, RefSpec spec, String value, Function<String, JsonNode> read) {
+        if (spec.armId().isEmpty()) {
+            return Resolved.problem("`" + value + "` is not part of this migration and the mapping gives no ARM ID template for "
+                    + spec.kind());
+        }
+        StringBuilder out = new StringBuilder();
+        Matcher m = PLACEHOLDER.matcher(spec.armId());
+        int last = 0;
+        while (m.find()) {
+            out.append(spec.armId(), last, m.start());
+            String key = m.group(1);
+            String v;
+            if (key.equals("value")) {
+                v = value;
+            } else if (key.equals("subscription")) {
+                v = subscription(from);
+                if (v.isEmpty()) {
+                    return Resolved.problem("`" + value + "` is not part of this migration and the subscription ID is unknown "
+                            + "(give --observed with the live MRs, or the subscription)");
+                }
+            } else {
+                JsonNode n = read.apply(key);
+                if (n == null || !n.isValueNode()) {
+                    return Resolved.problem("`" + value + "` is not part of this migration and `" + key
+                            + "` (needed for its ARM ID) is not set");
+                }
+                v = n.asText();
+            }
+            out.append(v);
+            last = m.end();
+        }
+        out.append(spec.armId().substring(last));
+        return new Resolved(null, "", out + spec.armIdSuffix(), "");
+    }
+
+    /** The JSON of a resolved reference in the given style; the referenced target is activated. */
+    ObjectNode node(Resolved r, Style style) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        if (r.slot() == null) {
+            o.put("armId", r.armId());
+            return o;
+        }
+        Slot s = r.slot();
+        s.activeTargets.add(r.targetId());
+        TargetSpec t = s.mapping.target(r.targetId()).orElseThrow();
+        String name = s.targetNames.get(t.id());
+        if (style == Style.OWNER) {
+            o.put("name", name);
+        } else {
+            o.put("group", t.group());
+            o.put("kind", t.kind());
+            o.put("name", name);
+        }
+        return o;
+    }
+
+    static boolean hasAny(JsonNode node) {
+        if (node == null) {
+            return false;
+        }
+        Iterator<JsonNode> it = node.elements();
+        return it.hasNext() || node.isValueNode();
+    }
+}

@@ -1,0 +1,278 @@
+package io.xp2aso.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xp2aso.model.Finding;
+import io.xp2aso.model.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the rules of a mapping file against one MR (or one list element) and writes the ASO spec. */
+final class RuleRunner {
+    private static final String SELF = "\u0000self";
+
+    private final Slot slot;
+    private final RefResolver resolver;
+
+    RuleRunner(Slot slot, RefResolver resolver) {
+        this.slot = slot;
+        this.resolver = resolver;
+    }
+
+    /** Where rules read from: the MR (forProvider, initProvider, then the observed atProvider) or a list element. */
+    interface Source {
+        JsonNode read(String path);
+
+        JsonNode readDesired(String path);
+
+        String abs(String path);
+    }
+
+    /** The MR itself. Values found only in status.atProvider are recorded as completed from Azure. */
+    Source top() {
+        return new Source() {
+            @Override
+            public JsonNode read(String path) {
+                JsonNode v = readDesired(path);
+                if (v == null) {
+                    v = FieldPath.read(slot.atProvider(), path);
+                    if (v != null) {
+                        slot.completed.add(path);
+                    }
+                }
+                return v;
+            }
+
+            @Override
+            public JsonNode readDesired(String path) {
+                JsonNode v = FieldPath.read(slot.forProvider(), path);
+                return v != null ? v : FieldPath.read(slot.initProvider(), path);
+            }
+
+            @Override
+            public String abs(String path) {
+                return path;
+            }
+        };
+    }
+
+    static Source element(JsonNode element, String prefix) {
+        return new Source() {
+            @Override
+            public JsonNode read(String path) {
+                return FieldPath.read(element, path);
+            }
+
+            @Override
+            public JsonNode readDesired(String path) {
+                return read(path);
+            }
+
+            @Override
+            public String abs(String path) {
+                return FieldPath.join(prefix, path);
+            }
+        };
+    }
+
+    void run(List<RuleSpec> rules, Source src, ObjectNode out) {
+        for (RuleSpec r : rules) {
+            try {
+                run(r, src, out);
+            } catch (Transforms.Failure | FieldPath.ListCrossed e) {
+                String from = r.from().isEmpty() ? "(constant)" : src.abs(r.from().get(0));
+                r.from().forEach(f -> slot.unmapped.add(src.abs(f)));
+                slot.findings.add(new Finding(Severity.WARNING, "value-not-mapped",
+                        "forProvider." + from + ": " + e.getMessage() + "; spec." + (r.to().isEmpty() ? "(item)" : r.to())
+                                + " is left out (mapping rule at " + r.origin() + ")",
+                        slot.resource.origin(), slot.subject()));
+            }
+        }
+    }
+
+    private void run(RuleSpec r, Source src, ObjectNode out) {
+        JsonNode value;
+        if (r.constValue() != null) {
+            value = Transforms.apply(r, List.of(r.constValue().deepCopy()));
+        } else if (r.from().isEmpty() && r.fields() != null) {
+            ObjectNode sub = JsonNodeFactory.instance.objectNode();
+            run(r.fields(), src, sub);
+            if (!sub.isEmpty()) {
+                write(r, out, sub);
+            }
+            return;
+        } else if (r.reference() != null) {
+            value = reference(r, src);
+            if (value == null) {
+                return;
+            }
+        } else if (r.secretRef()) {
+            value = secretRef(r, src);
+            if (value == null) {
+                return;
+            }
+        } else {
+            List<JsonNode> inputs = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            // Inside `each`, a rule without `from` reads the list item itself.
+            List<String> froms = r.from().isEmpty() ? List.of("") : r.from();
+            for (String f : froms) {
+                JsonNode v = f.isEmpty() ? src.read("") : src.read(f);
+                if (v == null) {
+                    missing.add(f);
+                }
+                inputs.add(v);
+            }
+            if (missing.size() == froms.size()) {
+                if (r.defaultValue() == null) {
+                    return;
+                }
+                value = r.defaultValue().deepCopy();
+            } else if (!missing.isEmpty()) {
+                throw new Transforms.Failure("needs every one of " + r.from() + " but " + missing + " is not set");
+            } else if (r.fields() != null) {
+                value = block(inputs.get(0));
+            } else {
+                value = r.each() != null ? inputs.get(0) : Transforms.apply(r, inputs);
+                if (r.pattern() != null && value.isTextual() && value.asText().isEmpty()) {
+                    return; // an optional group that matched nothing (e.g. a key ID without version)
+                }
+            }
+        }
+        if (r.each() != null) {
+            value = each(r, src, value);
+            if (value == null) {
+                return;
+            }
+        } else if (r.fields() != null) {
+            ObjectNode sub = JsonNodeFactory.instance.objectNode();
+            run(r.fields(), element(value, src.abs(r.from().get(0))), sub);
+            if (sub.isEmpty()) {
+                return;
+            }
+            value = sub;
+        }
+        write(r, out, value);
+    }
+
+    private static JsonNode block(JsonNode v) {
+        if (v.isArray()) {
+            if (v.size() == 1) {
+                return v.get(0);
+            }
+            throw new Transforms.Failure("is a list of " + v.size() + " items; map it with `each`");
+        }
+        if (!v.isObject()) {
+            throw new Transforms.Failure("`fields` needs an object, got `" + v + "`");
+        }
+        return v;
+    }
+
+    private JsonNode each(RuleSpec r, Source src, JsonNode value) {
+        List<JsonNode> items = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(items::add);
+        } else {
+            items.add(value);
+        }
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        String prefix = r.from().isEmpty() ? src.abs("") : src.abs(r.from().get(0));
+        for (JsonNode item : items) {
+            ObjectNode holder = JsonNodeFactory.instance.objectNode();
+            run(r.each(), element(item, prefix), holder);
+            if (holder.has(SELF)) {
+                list.add(holder.get(SELF));
+            } else if (!holder.isEmpty()) {
+                list.add(holder);
+            }
+        }
+        return list.isEmpty() && items.isEmpty() ? list : (list.isEmpty() ? null : list);
+    }
+
+    private JsonNode reference(RuleSpec r, Source src) {
+        List<RefResolver.Resolved> found = resolver.resolve(slot, r.reference(), src::read, src::readDesired);
+        if (found.isEmpty()) {
+            return null;
+        }
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        for (RefResolver.Resolved res : found) {
+            if (res.ok()) {
+                list.add(resolver.node(res, RefResolver.Style.REFERENCE));
+            } else {
+                slot.unmapped.add(src.abs(r.from().get(0)));
+                slot.findings.add(Finding.error("reference-unresolved", "forProvider." + src.abs(r.from().get(0)) + ": "
+                        + res.problem() + "; spec." + r.to() + " is left out", slot.resource.origin(), slot.subject()));
+            }
+        }
+        boolean listMode = r.each() != null || found.size() > 1
+                || isList(src.readDesired(r.from().get(0))) || src.readDesired(r.from().get(0) + "Refs") != null;
+        if (listMode) {
+            return list.isEmpty() ? null : list;
+        }
+        return list.isEmpty() ? null : list.get(0);
+    }
+
+    private static boolean isList(JsonNode n) {
+        return n != null && n.isArray();
+    }
+
+    private JsonNode secretRef(RuleSpec r, Source src) {
+        JsonNode sel = src.readDesired(r.from().get(0));
+        if (sel == null) {
+            return null;
+        }
+        String name = sel.path("name").asText("");
+        String key = sel.path("key").asText("");
+        String ns = sel.path("namespace").asText("");
+        if (name.isEmpty() || key.isEmpty()) {
+            throw new Transforms.Failure("a secret reference needs `name` and `key`");
+        }
+        ObjectNode ref = JsonNodeFactory.instance.objectNode();
+        ref.put("name", name);
+        ref.put("key", key);
+        String source = ns.isEmpty() ? name : ns + "/" + name;
+        slot.findings.add(Finding.warning("secret-copy", "spec." + r.to() + " reads key `" + key + "` of Secret `" + name
+                + "` in namespace " + slot.namespace + ": copy Secret " + source + " there before the handoff"
+                + (ns.isEmpty() || ns.equals(slot.namespace) ? " (same namespace: nothing to copy if it already exists)" : ""),
+                slot.resource.origin(), slot.subject()));
+        return ref;
+    }
+
+    private static void write(RuleSpec r, ObjectNode out, JsonNode value) {
+        if (r.to().isEmpty()) {
+            out.set(SELF, value);
+            return;
+        }
+        if (r.append()) {
+            if (!r.appendKey().isEmpty() && value.isObject()) {
+                JsonNode existing = FieldPath.read(out, r.to());
+                if (existing != null && existing.isArray()) {
+                    ArrayNode arr = (ArrayNode) existing;
+                    for (int i = 0; i < arr.size(); i++) {
+                        if (sameKey(arr.get(i), value, r.appendKey())) {
+                            arr.set(i, value); // the later (desired) item replaces the earlier (observed) one
+                            return;
+                        }
+                    }
+                }
+            }
+            FieldPath.append(out, r.to(), value);
+            return;
+        }
+        FieldPath.write(out, r.to(), value);
+    }
+
+    private static boolean sameKey(JsonNode a, JsonNode b, List<String> key) {
+        for (String k : key) {
+            String x = FieldPath.read(a, k) == null ? "" : FieldPath.read(a, k).asText();
+            String y = FieldPath.read(b, k) == null ? "" : FieldPath.read(b, k).asText();
+            if (!x.equalsIgnoreCase(y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,107 @@
+package io.xp2aso.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xp2aso.model.ComposedResource;
+import io.xp2aso.model.Finding;
+import io.xp2aso.model.Unit;
+import io.xp2aso.source.Manifest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The map stage's working record of one MR: what is known of it before any rule runs (names, namespace,
+ * Azure name and ID), then the ASO objects built for it, its findings and its unmapped paths.
+ */
+final class Slot {
+    final Unit unit;
+    final ComposedResource resource;
+    final Manifest desired;
+    final Manifest observed;
+    /** Cluster-scoped upjet group (the .m. of namespaced v2 groups removed). */
+    final String group;
+    final String kind;
+    final KindMapping mapping;
+    final String mrName;
+    final String namespace;
+    final String baseName;
+    String azureName = "";
+    String azureNameSource = "";
+    String armId = "";
+    final Set<String> activeTargets = new LinkedHashSet<>();
+    final Map<String, String> targetNames = new LinkedHashMap<>();
+    final Map<String, ObjectNode> built = new LinkedHashMap<>();
+    final Map<String, List<ObjectNode>> eachBuilt = new LinkedHashMap<>();
+    final List<ObjectNode> targets = new ArrayList<>();
+    final List<Finding> findings = new ArrayList<>();
+    final Set<String> unmapped = new LinkedHashSet<>();
+    final Set<String> completed = new LinkedHashSet<>();
+
+    Slot(Unit unit, ComposedResource resource, KindMapping mapping, String namespace, String baseName) {
+        this.unit = unit;
+        this.resource = resource;
+        this.desired = resource.asManifest();
+        this.observed = resource.observed();
+        this.group = MappingCatalog.clusterGroup(desired.group());
+        this.kind = desired.kind();
+        this.mapping = mapping;
+        String n = desired.name();
+        this.mrName = !n.isEmpty() ? n : observed != null ? observed.name() : "";
+        this.namespace = namespace;
+        this.baseName = baseName;
+    }
+
+    String groupKind() {
+        return group + "/" + kind;
+    }
+
+    JsonNode forProvider() {
+        return desired.node().path("spec").path("forProvider");
+    }
+
+    JsonNode initProvider() {
+        return desired.node().path("spec").path("initProvider");
+    }
+
+    JsonNode atProvider() {
+        return observed == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : observed.node().path("status").path("atProvider");
+    }
+
+    /** Labels of the MR: the rendered ones, completed by the live object's. */
+    Map<String, String> labels() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (observed != null) {
+            observed.node().path("metadata").path("labels").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        }
+        desired.node().path("metadata").path("labels").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    /** "group/Kind/name" of the source MR as written (namespaced group kept), for annotations and messages. */
+    String sourceId() {
+        String name = mrName.isEmpty() ? "" : "/" + (desired.namespace().isEmpty() ? "" : desired.namespace() + "/") + mrName;
+        return desired.group() + "/" + kind + name;
+    }
+
+    /** Human subject for findings: the MR, or the unit's template when the MR has no name yet. */
+    String subject() {
+        if (!mrName.isEmpty()) {
+            return kind + "/" + mrName;
+        }
+        return kind + " " + unit.id() + (resource.resourceName().isEmpty() ? "" : "/" + resource.resourceName());
+    }
+
+    String annotation(String key) {
+        String v = desired.annotation(key);
+        if (v.isEmpty() && observed != null) {
+            v = observed.annotation(key);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,58 @@
+package io.xp2aso.cli;
+
+import io.xp2aso.testutil.Shared;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MappingsCommandTest {
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void listShowsKindsAndTargets() {
+        Run r = run("mappings", "list");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("storage.azure.upbound.io/Account"), r.out());
+        assertTrue(r.out().contains("storage.azure.com/v20250601 StorageAccountsBlobService when blobProperties"), r.out());
+        assertTrue(r.out().contains("merged into keyvault.azure.upbound.io/Vault"), r.out());
+    }
+
+    @Test
+    void checkAndCoverageAgainstTheReferenceCrds() {
+        Path ref = Shared.reference();
+        Run check = run("mappings", "check", "--crds", ref.resolve("aso/crds").toString(), "--crds", ref.resolve("upjet-azure/crds").toString());
+        assertEquals(0, check.code(), check.out());
+        assertTrue(check.out().contains(" 0 problems"), check.out());
+        Run cov = run("mappings", "coverage", "--crds", ref.resolve("upjet-azure/crds").toString(), "--min", "90");
+        assertEquals(0, cov.code(), cov.out());
+        assertTrue(cov.out().contains("TOTAL"), cov.out());
+    }
+
+    @Test
+    void badCatalogsAreExitCodes() throws Exception {
+        Path dir = Files.createTempDirectory("xp2aso-cli-catalog");
+        Files.writeString(dir.resolve("x.yaml"), "source: {group: azure.upbound.io, kind: X}\nmergeInto: 3\n");
+        Run bad = run("mappings", "list", "--mappings", dir.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("error: " + dir.resolve("x.yaml") + ":2: mergeInto must be a map"), bad.err());
+        Run missing = run("mappings", "check", "--mappings", dir.resolve("nope").toString());
+        assertEquals(2, missing.code());
+        Run below = run("mappings", "coverage", "--crds", Shared.reference().resolve("upjet-azure/crds").toString(),
+                "--min", "100.1");
+        assertEquals(1, below.code(), below.out());
+    }
+}
