@@ -92,7 +92,12 @@ public final class MarkdownReport {
             for (String path : e.unmapped()) {
                 unmapped.add(Map.of("source", e.source().kind() + " " + name, "path", path));
             }
-            findings.addAll(e.findings());
+            for (FindingEntry f : e.findings()) {
+                // Unmapped-field findings repeat the "Unmapped fields" list above them.
+                if (!(f.code().equals(SarifReport.UNMAPPED_RULE) && !e.unmapped().isEmpty())) {
+                    findings.add(f);
+                }
+            }
         }
         m.put("resources", rows);
         m.put("hasResources", !rows.isEmpty());

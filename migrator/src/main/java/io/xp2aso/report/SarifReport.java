@@ -19,7 +19,8 @@ import java.util.TreeMap;
 /**
  * report.sarif: SARIF 2.1.0 for code-scanning tools. One rule per finding code; every finding, and every
  * unmapped field (rule {@value #UNMAPPED_RULE}), is a result located at the source file and line, with the path
- * relative to the repository (uriBaseId {@code %SRCROOT%}). Objects read from a cluster get a logical location.
+ * relative to the repository (uriBaseId {@code %SRCROOT%}). An unmapped field becomes a result of its own unless
+ * the resource already carries a finding of severity unmapped for it. Objects read from a cluster get a logical location.
  */
 public final class SarifReport {
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -44,7 +45,9 @@ public final class SarifReport {
             u.findings().forEach(f -> results.add(result(f)));
         }
         for (ResourceEntry r : report.resources()) {
-            for (String path : r.unmapped()) {
+            // A mapper that reports each unmapped field as a finding already produced these results.
+            boolean reported = r.findings().stream().anyMatch(f -> f.severity() == Severity.UNMAPPED);
+            for (String path : reported ? List.<String>of() : r.unmapped()) {
                 results.add(new Result(Severity.UNMAPPED, UNMAPPED_RULE,
                         r.source().kind() + " " + displayName(r) + ": field " + path
                                 + " has no ASO equivalent in the mapping catalog; review it by hand",

@@ -106,6 +106,20 @@ class ReportFormatsTest {
     }
 
     @Test
+    void anUnmappedFieldAlreadyReportedAsAFindingIsOneSarifResult() throws Exception {
+        Finding unmapped = new Finding(io.xp2aso.model.Severity.UNMAPPED, SarifReport.UNMAPPED_RULE,
+                "forProvider.queueProperties has no ASO equivalent", new Origin("c.yaml", 9), "Account");
+        MigrationRun run = TestRuns.run(TestRuns.storageMapped(List.of(unmapped)));
+        JsonNode results = Yaml.JSON.readTree(run.files().get(MigrationPipeline.REPORT_SARIF))
+                .path("runs").get(0).path("results");
+        assertEquals(1, results.size());
+        assertEquals("forProvider.queueProperties has no ASO equivalent", results.get(0).path("message").path("text").asText());
+        String md = run.files().get(MigrationPipeline.REPORT_MD);
+        assertTrue(md.contains("`spec.forProvider.queueProperties`"));
+        assertFalse(md.contains("has no ASO equivalent"), "listed once, under Unmapped fields");
+    }
+
+    @Test
     void markdownListsUnitsTargetsUnmappedAndEscapesText() {
         String md = run().files().get(MigrationPipeline.REPORT_MD);
         assertTrue(md.startsWith("# xp2aso migration report\n"));
