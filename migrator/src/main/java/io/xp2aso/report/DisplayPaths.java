@@ -6,8 +6,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * Turns the file names of origins into the paths reports show: relative to a base folder (the working folder of
- * the run, or the repository root) with forward slashes, so reports do not depend on where the tool ran.
+ * Turns the file names of origins into the paths reports show: absolute paths under a base folder (the working
+ * folder of the run, or the repository root) become relative to it, with forward slashes, so reports do not depend
+ * on where the checkout lives. Relative names are shown as given (the CLI reads them relative to its base).
  * Names that are not paths under the base (stdin, git blobs, cluster objects) are shown unchanged.
  */
 public final class DisplayPaths {
@@ -32,7 +33,11 @@ public final class DisplayPaths {
         }
         try {
             Path p = Path.of(file);
-            Path abs = p.toAbsolutePath().normalize();
+            if (!p.isAbsolute()) {
+                // Relative names are already relative to where the run started (the CLI's base): keep them.
+                return slashes(file);
+            }
+            Path abs = p.normalize();
             if (abs.startsWith(base)) {
                 return slashes(base.relativize(abs).toString());
             }
