@@ -10,5 +10,6 @@ final class Commands {
     static void register(CommandLine cl) {
         cl.addSubcommand(new HandoffCommand());
         cl.addSubcommand(new MappingsCommand());
+        cl.addSubcommand(new RenderCommand());
     }
 }

@@ -97,6 +97,14 @@ public final class ClaimToComposite {
         return xr;
     }
 
+    /**
+     * A stand-in for the XR name Crossplane generates for an unbound claim ({@code <claim>-} plus 5 random
+     * characters): deterministic, so repeated runs agree. The real name is only known to the cluster.
+     */
+    public static String generatedName(Manifest claim) {
+        return Names.generated(claim.name() + "-", claim.namespace() + "/" + claim.name());
+    }
+
     /** Labels or annotations without Kubernetes-reserved keys (kubernetes.io and k8s.io prefixes). */
     private static ObjectNode filtered(JsonNode map) {
         ObjectNode out = GoValues.NODES.objectNode();

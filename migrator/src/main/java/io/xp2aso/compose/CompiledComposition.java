@@ -62,8 +62,20 @@ public record CompiledComposition(CompositionDef def, boolean pipeline, List<Tem
                 envPatches = Patch.compileAll(e.path("patches"), patchSets, Engine.NATIVE, "spec.environment");
             }
             return new CompiledComposition(def, false, templates, env, envPatches, List.of());
+        } catch (Located e) {
+            throw new InputException(e.origin, def.manifest().kind() + " " + def.manifest().name() + ": " + e.getMessage());
         } catch (RenderException e) {
-            throw new InputException(origin, "Composition " + def.manifest().name() + ": " + e.getMessage());
+            throw new InputException(origin, def.manifest().kind() + " " + def.manifest().name() + ": " + e.getMessage());
+        }
+    }
+
+    /** A compile error that knows the line of the template or step it is in. */
+    private static final class Located extends RenderException {
+        final Origin origin;
+
+        Located(String message, Origin origin) {
+            super(message);
+            this.origin = origin;
         }
     }
 
@@ -122,14 +134,17 @@ public record CompiledComposition(CompositionDef def, boolean pipeline, List<Tem
             if (b != null) {
                 GoValues.roundTrip(b);
             }
+            Origin at = lines.at(doc, pointer + i);
             try {
                 out.add(new Template(name, b,
                         Patch.compileAll(t.path("patches"), patchSets, engine, ""),
                         ConnectionDetail.compileAll(t.path("connectionDetails"), engine),
                         ReadinessCheck.compileAll(t.path("readinessChecks"), engine),
-                        lines.at(doc, pointer + i)));
+                        at));
+            } catch (Located e) {
+                throw e;
             } catch (RenderException e) {
-                throw e.wrap(where + " (" + name + ")");
+                throw new Located(where + " (" + name + "): " + e.getMessage(), at);
             }
         }
         return List.copyOf(out);
@@ -161,8 +176,10 @@ public record CompiledComposition(CompositionDef def, boolean pipeline, List<Tem
             String group = av.contains("/") ? av.substring(0, av.indexOf('/')) : av;
             try {
                 out.add(step(step, fn, origin, input, group, kind, lines, doc, i));
+            } catch (Located e) {
+                throw new Located(where + ": " + e.getMessage(), e.origin);
             } catch (RenderException e) {
-                throw e.wrap(where);
+                throw new Located(where + ": " + e.getMessage(), origin);
             }
         }
         return List.copyOf(out);

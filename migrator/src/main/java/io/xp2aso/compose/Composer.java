@@ -154,7 +154,7 @@ public final class Composer {
                 }
             }
             if (name.isEmpty()) {
-                name = Names.generated(claim.name() + "-", claim.namespace() + "/" + claim.name());
+                name = ClaimToComposite.generatedName(claim);
                 findings.add(Finding.warning("generated-name", "the XR's real name is only known to the cluster"
                         + " (Crossplane generates " + claim.name() + "-xxxxx); using the deterministic name " + name
                         + " until --observed supplies the bound claim or XR", claim.origin(), subject));

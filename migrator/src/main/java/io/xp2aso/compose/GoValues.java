@@ -19,7 +19,7 @@ import java.util.Map;
  * Crossplane's transforms depend on these types (formatting, math, convert), so every helper here follows Go.
  */
 public final class GoValues {
-    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private GoValues() {
     }

@@ -42,20 +42,24 @@ public record Patch(String type, FieldPath from, FieldPath to, List<FieldPath> v
             if (type.equals("PatchSet")) {
                 String name = p.path("patchSetName").asText("");
                 if (name.isEmpty()) {
-                    throw new RenderException(where + " patch " + i + ": PatchSetName is required by type PatchSet");
+                    throw new RenderException(at(where) + "patches[" + i + "]: PatchSetName is required by type PatchSet");
                 }
                 JsonNode set = patchSets.get(name);
                 if (set == null) {
-                    throw new RenderException(where + " patch " + i + ": cannot find PatchSet by name " + name);
+                    throw new RenderException(at(where) + "patches[" + i + "]: cannot find PatchSet by name " + name);
                 }
                 for (int k = 0; k < set.size(); k++) {
-                    out.add(compile(set.get(k), engine, where + " PatchSet " + name + " patch " + k));
+                    out.add(compile(set.get(k), engine, at(where) + "patches[" + i + "] (PatchSet " + name + " patches[" + k + "])"));
                 }
                 continue;
             }
-            out.add(compile(p, engine, where + " patch " + i));
+            out.add(compile(p, engine, at(where) + "patches[" + i + "]"));
         }
         return List.copyOf(out);
+    }
+
+    private static String at(String where) {
+        return where.isEmpty() ? "" : where + " ";
     }
 
     static Patch compile(JsonNode p, Engine engine, String where) {

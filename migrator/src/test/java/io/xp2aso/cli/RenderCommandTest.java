@@ -1,0 +1,139 @@
+package io.xp2aso.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RenderCommandTest {
+    record Run(int code, String out, String err) {
+    }
+
+    static String f(String name) {
+        try {
+            return Path.of(RenderCommandTest.class.getResource("/compose/cli/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of("render"));
+        all.addAll(List.of(args));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void rendersAPipelineWithEnvironmentAndObservedResources() {
+        Run r = run("--composition", f("composition.yaml"), "--xr", f("xr.yaml"), "--environment", f("environment.yaml"),
+                "--observed", f("observed.yaml"));
+        assertEquals(0, r.code(), r.err());
+        assertEquals("""
+                ---
+                apiVersion: example.org/v1alpha1
+                kind: XStorage
+                metadata:
+                  name: photos
+                spec:
+                  parameters:
+                    tier: premium
+                status:
+                  conditions:
+                    - reason: Available
+                      status: "True"
+                      type: Ready
+                  endpoint: https://photos.blob.core.windows.net/
+                ---
+                apiVersion: storage.azure.upbound.io/v1beta1
+                kind: Account
+                metadata:
+                  annotations:
+                    crossplane.io/composition-resource-name: account
+                  generateName: photos-
+                  labels:
+                    crossplane.io/composite: photos
+                  name: photos-7f3k2
+                  ownerReferences:
+                    - apiVersion: example.org/v1alpha1
+                      blockOwnerDeletion: true
+                      controller: true
+                      kind: XStorage
+                      name: photos
+                      uid: ""
+                spec:
+                  forProvider:
+                    accountReplicationType: GRS
+                    accountTier: Standard
+                    location: westeurope
+                """, r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void rendersAClaimThroughItsXrd() {
+        Run r = run("--composition", f("composition.yaml"), "--xr", f("claim.yaml"), "--xrd", f("xrd.yaml"),
+                "--environment", f("environment.yaml"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("name: photos-x9z2k"), r.out());
+        assertTrue(r.out().contains("crossplane.io/claim-namespace: media"), r.out());
+        assertTrue(r.out().contains("accountReplicationType: LRS"), r.out());
+        assertTrue(r.out().contains("generateName: photos-x9z2k-"), r.out());
+    }
+
+    @Test
+    void missingFileIsExitTwoWithFileAndLine() {
+        Run r = run("--composition", "no-such-file.yaml", "--xr", f("xr.yaml"));
+        assertEquals(2, r.code());
+        assertEquals("error: no-such-file.yaml: no such file or directory", r.err().strip());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void invalidCompositionNamesItsFileAndLine() {
+        Run r = run("--composition", f("composition-bad-path.yaml"), "--xr", f("xr.yaml"));
+        assertEquals(2, r.code());
+        assertEquals("error: " + f("composition-bad-path.yaml") + ":10: Composition broken: "
+                + "spec.resources[0] (account): patches[0]: fromFieldPath \"spec..tier\": unexpected '.' at position 5", r.err().strip());
+    }
+
+    @Test
+    void aRenderCrossplaneWouldFailIsExitTwoAtTheTemplateLine() {
+        Run r = run("--composition", f("composition.yaml"), "--xr", f("xr-bad-tier.yaml"), "--environment", f("environment.yaml"));
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("error: " + f("composition.yaml") + ":29: step \"resources\""
+                + " (function-patch-and-transform): cannot render composed resource \"account\""), r.err());
+        assertTrue(r.err().contains("key gold is not found in map"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void missingEnvironmentConfigIsExitTwo() {
+        Run r = run("--composition", f("composition.yaml"), "--xr", f("xr.yaml"));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("EnvironmentConfig \"defaults\" not found"), r.err());
+    }
+
+    @Test
+    void incompatibleXrIsExitTwo() {
+        Run r = run("--composition", f("composition.yaml"), "--xr", f("environment.yaml"));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("composes example.org/v1alpha1 XStorage, not apiextensions.crossplane.io/v1beta1 EnvironmentConfig"), r.err());
+    }
+
+    @Test
+    void missingRequiredOptionIsUsageError() {
+        Run r = run("--composition", f("composition.yaml"));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Missing required option: '--xr=FILE'"), r.err());
+    }
+}
