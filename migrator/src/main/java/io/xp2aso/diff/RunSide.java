@@ -29,7 +29,9 @@ public final class RunSide {
         for (ResourceEntry res : r.resources()) {
             String name = res.source().name().isEmpty() ? "[" + res.compositionResourceName() + "]" : res.source().name();
             String subject = res.source().kind() + " " + name + " (unit " + res.unit() + ")";
-            for (String path : res.unmapped()) {
+            // As in report.sarif: a mapper that reports each unmapped field as a finding already listed them.
+            boolean reported = res.findings().stream().anyMatch(f -> f.severity() == Severity.UNMAPPED);
+            for (String path : reported ? List.<String>of() : res.unmapped()) {
                 findings.add(new DiffFinding(Severity.UNMAPPED, UNMAPPED_FIELD,
                         res.source().kind() + " " + name + ": field " + path
                                 + " has no ASO equivalent in the mapping catalog; review it by hand",
