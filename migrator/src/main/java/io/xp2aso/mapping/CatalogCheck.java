@@ -154,6 +154,9 @@ public final class CatalogCheck {
 
     private void fromPaths(List<RuleSpec> rules, String prefix, JsonNode fp, JsonNode ap, String at) {
         for (RuleSpec r : rules) {
+            if (r.onlyIf() != null) {
+                from(fp, ap, FieldPath.join(prefix, r.onlyIf().from()), r.origin(), at);
+            }
             if (r.reference() != null) {
                 ref(fp, r.reference(), prefix, at);
             } else {

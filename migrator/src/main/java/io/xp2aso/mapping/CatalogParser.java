@@ -24,12 +24,14 @@ final class CatalogParser {
             "forEach", "azureName", "owner", "rules", "connectionSecret");
     private static final Set<String> RULE = Set.of("from", "to", "const", "default", "pattern", "format", "values",
             "keepUnlisted", "negate", "multiply", "divide", "case", "joinList", "split", "type", "reference",
-            "secretRef", "each", "fields", "append", "appendKey", "note");
+            "secretRef", "each", "fields", "append", "appendKey", "onlyIf", "entries", "note");
     private static final Set<String> REF = Set.of("from", "kind", "target", "armId", "armIdSuffix");
     private static final Set<String> AZURE_NAME = Set.of("from", "fixed", "nameFallback");
     private static final Set<String> IGNORE = Set.of("path", "reason", "severity");
     private static final Set<String> MERGE = Set.of("kind", "via", "target", "rules");
     private static final Set<String> CONNECTION = Set.of("key", "secret", "expression");
+    private static final Set<String> CONDITION = Set.of("from", "equals", "default");
+    private static final Set<String> ENTRIES = Set.of("key", "value");
     private static final Set<String> TYPES = Set.of("string", "integer", "number", "boolean");
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9]*");
     private static final java.util.regex.Pattern PATH =
@@ -316,7 +318,29 @@ final class CatalogParser {
                 multiply, divide, textCase, r.has("joinList") ? text(r.get("joinList")) : null,
                 r.has("split") ? text(r.get("split")) : null, type, reference, secretRef, each, fields,
                 r.has("append") && bool(r.get("append")),
-                r.has("appendKey") ? strings(r.get("appendKey")) : List.of(), doc.origin(r));
+                r.has("appendKey") ? strings(r.get("appendKey")) : List.of(),
+                r.has("onlyIf") ? condition(r.get("onlyIf")) : null,
+                r.has("entries") ? entries(r.get("entries")) : null, doc.origin(r));
+    }
+
+    private MapEntries entries(JsonNode n) {
+        object(n, "entries", ENTRIES);
+        String key = text(required(n, "key"));
+        String value = text(required(n, "value"));
+        if (!ID.matcher(key).matches() || !ID.matcher(value).matches() || key.equals(value)) {
+            throw error(n, "entries names two different fields (letters and digits) for the key and the value");
+        }
+        return new MapEntries(key, value);
+    }
+
+    private RuleCondition condition(JsonNode n) {
+        object(n, "onlyIf", CONDITION);
+        JsonNode equals = required(n, "equals");
+        JsonNode dflt = n.get("default");
+        if (!equals.isValueNode() || (dflt != null && !dflt.isValueNode())) {
+            throw error(n, "onlyIf compares one value: `equals` (and `default`) must be a string, number or boolean");
+        }
+        return new RuleCondition(path(required(n, "from")), equals, dflt);
     }
 
     // --- small typed readers that fail with file:line ---

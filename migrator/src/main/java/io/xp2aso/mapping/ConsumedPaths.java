@@ -64,6 +64,9 @@ public final class ConsumedPaths {
 
     private static void rules(List<RuleSpec> rules, String prefix, Set<String> out) {
         for (RuleSpec r : rules) {
+            if (r.onlyIf() != null) {
+                out.add(FieldPath.join(prefix, r.onlyIf().from()));
+            }
             if (r.reference() != null) {
                 reference(r.reference(), prefix, out);
             } else if (r.usesWholeValue()) {

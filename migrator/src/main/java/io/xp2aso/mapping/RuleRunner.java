@@ -94,6 +94,10 @@ final class RuleRunner {
     }
 
     private void run(RuleSpec r, Source src, ObjectNode out) {
+        // The condition matters only when the rule has something to write: an absent source stays silent.
+        if (r.onlyIf() != null && (nothingToRead(r, src) || !r.onlyIf().holds(src.read(r.onlyIf().from())))) {
+            return;
+        }
         JsonNode value;
         if (r.constValue() != null) {
             value = Transforms.apply(r, List.of(r.constValue().deepCopy()));
@@ -156,6 +160,19 @@ final class RuleRunner {
             value = sub;
         }
         write(r, out, value);
+    }
+
+    private static boolean nothingToRead(RuleSpec r, Source src) {
+        if (r.constValue() != null || r.defaultValue() != null || r.from().isEmpty()) {
+            return false;
+        }
+        for (String f : r.from()) {
+            if (src.read(f) != null || (r.reference() != null
+                    && (src.read(f + "Ref") != null || src.read(f + "Refs") != null || src.read(f + "Selector") != null))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static JsonNode block(JsonNode v) {

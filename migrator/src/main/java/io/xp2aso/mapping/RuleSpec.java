@@ -11,14 +11,15 @@ import java.util.Map;
 /**
  * One rule of a mapping file: read {@code from} (forProvider paths, or paths of the list element inside
  * {@code each}), transform, write to {@code to} (a path below the ASO object's {@code spec}).
- * See mappings/README.md for every key. Transform order: reference/secretRef, pattern, format, values/negate,
- * multiply/divide, case, joinList/split, type, then each/fields, then write (or append).
+ * See mappings/README.md for every key. {@code onlyIf} is checked first. Transform order: reference/secretRef,
+ * pattern, format, values/negate, multiply/divide, case, joinList/split, entries, type, then each/fields, then write
+ * (or append).
  */
 public record RuleSpec(List<String> from, String to, JsonNode constValue, JsonNode defaultValue,
                        Pattern pattern, String format, Map<String, JsonNode> values, boolean keepUnlisted,
                        boolean negate, BigDecimal multiply, BigDecimal divide, String textCase, String joinList,
                        String split, String type, RefSpec reference, boolean secretRef, List<RuleSpec> each,
-                       List<RuleSpec> fields, boolean append, List<String> appendKey, Origin origin) {
+                       List<RuleSpec> fields, boolean append, List<String> appendKey, RuleCondition onlyIf, MapEntries entries, Origin origin) {
     public RuleSpec {
         from = List.copyOf(from);
         values = values == null ? null : Map.copyOf(values);

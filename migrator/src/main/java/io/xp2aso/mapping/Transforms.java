@@ -97,6 +97,15 @@ final class Transforms {
             }
             v = a;
         }
+        if (r.entries() != null) {
+            if (!v.isObject()) {
+                throw new Failure("entries needs a map, got `" + v + "`");
+            }
+            ArrayNode list = JsonNodeFactory.instance.arrayNode();
+            v.fields().forEachRemaining(e -> list.addObject().put(r.entries().key(), e.getKey())
+                    .set(r.entries().value(), e.getValue()));
+            v = list;
+        }
         if (r.type() != null) {
             v = mapScalar(v, x -> coerce(x, r.type()));
         }

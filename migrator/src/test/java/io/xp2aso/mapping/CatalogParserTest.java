@@ -27,7 +27,7 @@ class CatalogParserTest {
     @Test
     void errorsNameTheLine() {
         assertEquals("error: m.yaml:7: unknown key `bogus` in a rule (allowed: append, appendKey, case, const, default, divide, "
-                + "each, fields, format, from, joinList, keepUnlisted, multiply, negate, note, pattern, reference, secretRef, "
+                + "each, entries, fields, format, from, joinList, keepUnlisted, multiply, negate, note, onlyIf, pattern, reference, secretRef, "
                 + "split, to, type, values)", error(HEAD + "      - {from: a, to: b, bogus: 1}\n"));
         assertTrue(error(HEAD + "      - {from: 'a b', to: b}\n").contains("m.yaml:7: bad field path `a b`"));
         assertTrue(error(HEAD + "      - {from: a, to: b, pattern: '(('}\n").contains("m.yaml:7: bad pattern"));
