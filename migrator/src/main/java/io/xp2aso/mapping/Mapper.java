@@ -207,8 +207,11 @@ public final class Mapper {
             if (!ext.isEmpty()) {
                 s.azureName = ArmId.lastSegment(ext);
                 s.azureNameSource = EXTERNAL_NAME;
-            } else if (spec.nameFallback() && !s.mrName.isEmpty()) {
-                s.azureName = s.mrName;
+            } else if (spec.nameFallback() && s.observed != null && !s.observed.name().isEmpty()) {
+                s.azureName = s.observed.name();
+                s.azureNameSource = "metadata.name";
+            } else if (spec.nameFallback() && !s.desired.name().isEmpty() && !nameIsGenerated(s)) {
+                s.azureName = s.desired.name();
                 s.azureNameSource = "metadata.name";
             }
         }
@@ -220,6 +223,28 @@ public final class Mapper {
                     + "); run with --observed or --from-cluster so the live object supplies it; spec.azureName is left out",
                     s.resource.origin(), s.subject()));
         }
+    }
+
+    private static final java.util.regex.Pattern GENERATED_SUFFIX =
+            java.util.regex.Pattern.compile("([0-9a-f]{12}|[bcdfghjklmnpqrstvwxz2456789]{5})");
+
+    /**
+     * True when the rendered name of a composed MR was made up by the compose stage, not written in the template:
+     * Crossplane names such MRs in the cluster (generateName), so that name says nothing about the Azure name.
+     */
+    static boolean nameIsGenerated(Slot s) {
+        if (s.resource.resourceName().isEmpty()) {
+            return false;
+        }
+        String name = s.desired.name();
+        for (Finding f : s.unit.findings()) {
+            if (f.code().equals("generated-name") && f.message().contains(" " + name + " ")) {
+                return true;
+            }
+        }
+        String prefix = s.desired.node().path("metadata").path("generateName").asText("");
+        return !prefix.isEmpty() && name.startsWith(prefix)
+                && GENERATED_SUFFIX.matcher(name.substring(prefix.length())).matches();
     }
 
     private static String textAnnotation(JsonNode object) {

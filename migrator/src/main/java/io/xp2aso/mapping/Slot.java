@@ -50,8 +50,9 @@ final class Slot {
         this.group = MappingCatalog.clusterGroup(desired.group());
         this.kind = desired.kind();
         this.mapping = mapping;
-        String n = desired.name();
-        this.mrName = !n.isEmpty() ? n : observed != null ? observed.name() : "";
+        // The live name is the real one; a rendered composed MR's name may have been made up by the compose stage.
+        String live = observed != null ? observed.name() : "";
+        this.mrName = !live.isEmpty() ? live : desired.name();
         this.namespace = namespace;
         this.baseName = baseName;
     }

@@ -76,6 +76,16 @@ class MapperObservedTest {
     }
 
     @Test
+    void namesMadeUpByTheComposeStageAreNotAzureNames() {
+        Results r = new Results(Mapper.map(Fixtures.compose("generated-names.yaml", ObservedIndex.EMPTY), Fixtures.builtIn(),
+                ObservedIndex.EMPTY, MapOptions.defaults()));
+        assertEquals(1, r.findings("generated", "azure-name-unknown").size());
+        assertTrue(r.spec("StorageAccount", "app-generated").path("azureName").isMissingNode());
+        assertEquals("appcexplicit", r.spec("StorageAccount", "app-explicit").path("azureName").asText());
+        assertTrue(r.findings("explicit", "azure-name-unknown").isEmpty());
+    }
+
+    @Test
     void externalNamesThatAreArmIdsGiveTheirLastSegment() {
         assertEquals("3f2504e0-4f89-41d3-9a0c-0305e82c3301", ArmId.lastSegment(
                 "/subscriptions/s/providers/Microsoft.Authorization/roleAssignments/3f2504e0-4f89-41d3-9a0c-0305e82c3301"));
