@@ -231,9 +231,18 @@ public final class DiffMarkdown {
     private static String plural(Severity s) {
         return switch (s) {
             case ERROR -> "errors";
-            case UNMAPPED -> "unmapped fields and kinds";
+            case UNMAPPED -> "unmapped";
             case WARNING -> "warnings";
             case INFO -> "notes";
+        };
+    }
+
+    private static String singular(Severity s) {
+        return switch (s) {
+            case ERROR -> "error";
+            case UNMAPPED -> "unmapped";
+            case WARNING -> "warning";
+            case INFO -> "note";
         };
     }
 
@@ -254,7 +263,7 @@ public final class DiffMarkdown {
         List<String> parts = new ArrayList<>();
         OutputDiff.bySeverity(list).forEach((s, n) -> {
             if (n > 0) {
-                parts.add(n + " " + s.label());
+                parts.add(n + " " + (n == 1 ? singular(s) : plural(s)));
             }
         });
         return " (" + String.join(", ", parts) + ")";

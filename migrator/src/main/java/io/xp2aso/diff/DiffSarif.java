@@ -58,14 +58,14 @@ public final class DiffSarif {
             n.put("ruleIndex", index.get(f.code()));
             n.put("level", level(f.severity()));
             n.putObject("message").put("text", f.message());
-            location(n, f);
+            location(n, f, d.head());
             n.putObject("partialFingerprints").put(FINGERPRINT, sha256(f.key()));
             n.putObject("properties").put("severity", f.severity().label());
         }
         return Json.write(root);
     }
 
-    private static void location(ObjectNode result, DiffFinding f) {
+    private static void location(ObjectNode result, DiffFinding f, DiffSide head) {
         String file = f.file();
         if (file.isEmpty() || file.startsWith("<")) {
             return;
@@ -73,6 +73,11 @@ public final class DiffSarif {
         ObjectNode loc = result.putArray("locations").addObject();
         if (file.startsWith("cluster:")) {
             loc.putArray("logicalLocations").addObject().put("fullyQualifiedName", file.substring("cluster:".length()));
+            return;
+        }
+        if (!head.isSourceFile(file)) {
+            // A file of the generated output (e.g. handoff/plan.md), not of the repository: no line to annotate.
+            loc.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.subject().isEmpty() ? file : f.subject());
             return;
         }
         ObjectNode physical = loc.putObject("physicalLocation");

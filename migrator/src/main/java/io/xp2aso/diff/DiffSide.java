@@ -2,20 +2,34 @@ package io.xp2aso.diff;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * One side of a diff: the ref as the user gave it, the commit it resolved to ("" when not from Git), the
- * migrate output (relative path -> content), every finding of the run, and the units behind the output folders.
+ * migrate output (relative path -> content), every finding of the run, the units behind the output folders, and
+ * the source files that were read (empty when unknown).
  */
 public record DiffSide(String ref, String commit, SortedMap<String, String> files, List<DiffFinding> findings,
-                       List<UnitInfo> units) {
+                       List<UnitInfo> units, Set<String> sourceFiles) {
     public DiffSide {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
         findings = List.copyOf(findings);
         units = List.copyOf(units);
         commit = commit == null ? "" : commit;
+        sourceFiles = Set.copyOf(sourceFiles);
+    }
+
+    /** A side whose source files are not known: every finding's file is taken to be a source file. */
+    public DiffSide(String ref, String commit, SortedMap<String, String> files, List<DiffFinding> findings,
+                    List<UnitInfo> units) {
+        this(ref, commit, files, findings, units, Set.of());
+    }
+
+    /** True when a finding's file is one of the files read (or when those are not known). */
+    public boolean isSourceFile(String file) {
+        return sourceFiles.isEmpty() || sourceFiles.contains(file);
     }
 
     /** A unit of the run and the ASO folder(s) it was written to; {@code composition} is "" when none. */

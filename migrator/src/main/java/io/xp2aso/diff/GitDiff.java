@@ -6,6 +6,8 @@ import io.xp2aso.source.InputException;
 import io.xp2aso.source.Origin;
 import io.xp2aso.source.SourceSet;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -41,6 +43,9 @@ public final class GitDiff {
             }
             throw new InputException(new Origin(GitRepository.name(o.file(), ref), o.line()), e.getMessage(), e);
         }
-        return RunSide.of(ref, commit, run);
+        Set<String> files = new TreeSet<>();
+        sources.manifests().forEach(m -> files.add(m.origin().file()));
+        sources.skipped().forEach(s -> files.add(s.origin().file()));
+        return RunSide.of(ref, commit, run, files);
     }
 }

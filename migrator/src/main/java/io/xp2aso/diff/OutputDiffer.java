@@ -7,6 +7,7 @@ import io.xp2aso.diff.OutputDiff.PlanChange;
 import io.xp2aso.diff.OutputDiff.PlanStatus;
 import io.xp2aso.diff.OutputDiff.Status;
 import io.xp2aso.diff.OutputDiff.UnitChange;
+import io.xp2aso.mapping.Mapper;
 import io.xp2aso.source.Yaml;
 
 import java.util.ArrayList;
@@ -79,8 +80,9 @@ public final class OutputDiffer {
     }
 
     /**
-     * A manifest's content without its leading comment lines: the generated header names the source file and
-     * line, which move whenever lines are added above the object, while the manifest itself stays the same.
+     * A manifest's content without its provenance: the leading comment lines and the {@code xp2aso.io/source-file}
+     * annotation name the source file and line, which move whenever lines are added above the object, while the
+     * manifest itself stays the same.
      */
     static String substance(String text) {
         int i = 0;
@@ -91,7 +93,14 @@ public final class OutputDiffer {
             }
             i = nl + 1;
         }
-        return text.substring(i);
+        StringBuilder sb = new StringBuilder(text.length() - i);
+        for (String line : UnifiedDiff.lines(text.substring(i))) {
+            // The source-file annotation holds the same file:line as the header.
+            if (!line.stripLeading().startsWith(Mapper.SOURCE_FILE + ":")) {
+                sb.append(line);
+            }
+        }
+        return sb.toString();
     }
 
     /** Findings of {@code from} that {@code minus} does not have, counting duplicates (a multiset difference). */

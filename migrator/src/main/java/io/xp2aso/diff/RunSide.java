@@ -9,6 +9,7 @@ import io.xp2aso.report.MigrationReport.UnitEntry;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Turns a migrate run into one side of a diff: its files, every finding flattened, its units' folders. */
 public final class RunSide {
@@ -19,6 +20,10 @@ public final class RunSide {
     }
 
     public static DiffSide of(String ref, String commit, MigrationRun run) {
+        return of(ref, commit, run, Set.of());
+    }
+
+    public static DiffSide of(String ref, String commit, MigrationRun run, Set<String> sourceFiles) {
         MigrationReport r = run.report();
         List<DiffFinding> findings = new ArrayList<>();
         List<DiffSide.UnitInfo> units = new ArrayList<>();
@@ -40,7 +45,7 @@ public final class RunSide {
             res.findings().forEach(f -> findings.add(finding(f)));
         }
         r.findings().forEach(f -> findings.add(finding(f)));
-        return new DiffSide(ref, commit, run.files(), findings, units);
+        return new DiffSide(ref, commit, run.files(), findings, units, sourceFiles);
     }
 
     private static DiffFinding finding(FindingEntry f) {
