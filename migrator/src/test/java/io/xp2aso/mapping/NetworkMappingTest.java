@@ -89,7 +89,7 @@ class NetworkMappingTest {
     @ParameterizedTest
     @ValueSource(strings = {"virtualnetwork", "virtualnetwork-v1beta2", "subnet", "subnet-v1beta2", "subnet-associations",
             "securitygroup-inline-rules", "securityrule", "publicip", "privateendpoint", "privateendpoint-manual",
-            "privatednszone", "virtualnetwork-observed"})
+            "privatednszone", "virtualnetwork-observed", "namespaced-v2"})
     void mapsToExpectedAsoObjectsThatValidate(String fixture) throws Exception {
         Run run = map(fixture);
         String expected = Files.readString(Fixtures.resource("network/" + fixture + "/expected.yaml"));
