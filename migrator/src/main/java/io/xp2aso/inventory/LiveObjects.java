@@ -3,6 +3,7 @@ package io.xp2aso.inventory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.xp2aso.model.Estate;
 import io.xp2aso.model.ObjectKind;
 import io.xp2aso.source.Manifest;
 import io.xp2aso.source.Origin;
@@ -16,7 +17,8 @@ import java.util.Set;
  * Reads the live Crossplane objects migrate needs from a cluster, whole (status included): XRDs, Compositions,
  * EnvironmentConfigs, claims, XRs and managed resources, each with origin {@code cluster:Kind/ns/name}.
  * Unlike a scan, a kind that cannot be listed is an error: a migration must not silently lack the external
- * names and Azure IDs of the objects it could not see. Secrets are never read.
+ * names and Azure IDs of the objects it could not see; only MR kinds of non-Azure providers may be skipped.
+ * Secrets are never read.
  */
 public final class LiveObjects {
     private static final Set<ObjectKind> ROLES = Set.of(ObjectKind.XRD, ObjectKind.COMPOSITION,
@@ -42,6 +44,12 @@ public final class LiveObjects {
                 continue;
             }
             PagedLister.Result r = lister.list(kind, null, null, o -> objects.add(manifest(o)));
+            if (r.failure() != null && kind.role() == ObjectKind.MANAGED && !Estate.isAzureGroup(kind.group())) {
+                // Non-Azure MRs (provider-kubernetes, -helm, ...) never become ASO resources: their absence is noted.
+                progress.printf("xp2aso migrate: %s: not listed (%d), not an Azure kind: skipped%n", kind.resource(),
+                        r.failure().status());
+                continue;
+            }
             fail(r);
             progress.printf("xp2aso migrate: %s: %d from the cluster%n", kind.resource(), r.count());
             progress.flush();
