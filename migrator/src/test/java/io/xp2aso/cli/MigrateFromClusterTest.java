@@ -120,6 +120,22 @@ class MigrateFromClusterTest {
     }
 
     @Test
+    void forbiddenNonAzureMrKindIsSkipped() throws Exception {
+        try (MockCluster cluster = new MockCluster()) {
+            new EstateSeeder(cluster).seed(1, 0, 0);
+            cluster.server.expect().get().withPath("/apis/kubernetes.crossplane.io/v1alpha2/objects")
+                    .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":403,"
+                            + "\"message\":\"objects is forbidden\"}").always();
+            Path out = tmp.resolve("out");
+            assertEquals(0, migrate(cluster.kubeconfig(tmp), "migrate", fixture(), "-o", out.toString(), "--from-cluster"),
+                    err.toString());
+            assertTrue(err.toString().contains("objects.kubernetes.crossplane.io: not listed (403), not an Azure kind: skipped"),
+                    err.toString());
+            assertEquals(1, observed.size());
+        }
+    }
+
+    @Test
     void unreachableClusterIsExit2() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
