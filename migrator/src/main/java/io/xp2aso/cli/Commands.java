@@ -11,5 +11,6 @@ final class Commands {
         cl.addSubcommand(new HandoffCommand());
         cl.addSubcommand(new MappingsCommand());
         cl.addSubcommand(new RenderCommand());
+        cl.addSubcommand(ScanCommand.withBuiltInCatalog());
     }
 }

@@ -9,6 +9,7 @@ import io.xp2aso.inventory.InventoryAnalysis;
 import io.xp2aso.inventory.InventoryWriter;
 import io.xp2aso.inventory.KindSupport;
 import io.xp2aso.inventory.Scanner;
+import io.xp2aso.mapping.MappingCatalog;
 import io.xp2aso.source.InputException;
 import io.xp2aso.source.Origin;
 import picocli.CommandLine.Command;
@@ -52,6 +53,14 @@ public final class ScanCommand implements Callable<Integer> {
 
     public ScanCommand(Supplier<KindSupport> catalog) {
         this.catalog = catalog;
+    }
+
+    /** The command as the CLI registers it: migratability from the catalog built into the jar. */
+    public static ScanCommand withBuiltInCatalog() {
+        return new ScanCommand(() -> {
+            MappingCatalog c = MappingCatalog.load(null);
+            return c::hasMapping;
+        });
     }
 
     @Override

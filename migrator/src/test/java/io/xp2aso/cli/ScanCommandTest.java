@@ -4,11 +4,12 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.xp2aso.inventory.KindSupport;
+import io.xp2aso.inventory.EstateSeeder;
+import io.xp2aso.inventory.MockCluster;
+import io.xp2aso.mapping.MappingCatalog;
 import io.xp2aso.source.Yaml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,8 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `xp2aso scan` end to end: flags, outputs, and exit 2 with a clear message when the cluster cannot be scanned. */
 class ScanCommandTest {
-    static final KindSupport NOTHING_MAPPED = (apiVersion, kind) -> false;
-
     @TempDir
     Path tmp;
 
@@ -36,13 +35,7 @@ class ScanCommandTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        if (!cl.getSubcommands().containsKey("scan")) {
-            cl.addSubcommand(new ScanCommand(() -> NOTHING_MAPPED));
-        }
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -118,6 +111,31 @@ class ScanCommandTest {
             assertTrue(Files.exists(out.resolve("inventory.html")));
         } finally {
             server.destroy();
+        }
+    }
+
+    @Test
+    void migratabilityComesFromTheBuiltInCatalog() throws Exception {
+        try (MockCluster cluster = new MockCluster()) {
+            EstateSeeder seeded = new EstateSeeder(cluster).seed(6, 6, 2);
+            Path out = tmp.resolve("inv");
+            Run r = run("scan", "--kubeconfig", cluster.kubeconfig(tmp).toString(), "-o", out.toString());
+            assertEquals(0, r.code(), r.err());
+            var json = Yaml.JSON.readTree(out.resolve("inventory.json").toFile());
+            MappingCatalog catalog = MappingCatalog.load(null);
+            long movable = 0;
+            int kinds = 0;
+            for (var k : json.path("migratability")) {
+                boolean mapped = catalog.hasMapping(k.path("apiVersion").asText(), k.path("kind").asText());
+                assertEquals(mapped, k.path("mapped").asBoolean(), k.toString());
+                movable += k.path("movable").asLong();
+                kinds++;
+            }
+            assertEquals(7, kinds); // ResourceGroup, VirtualNetwork, Subnet, Account, Container, Workspace, Vault
+            assertEquals(movable, json.path("summary").path("movableManagedResources").asLong());
+            assertEquals(seeded.mrKeys.size() + seeded.vaults.size(), json.path("summary").path("managedResources").asInt());
+            assertTrue(catalog.hasMapping("azure.upbound.io/v1beta1", "ResourceGroup"), "the built-in catalog maps resource groups");
+            assertTrue(movable > 0);
         }
     }
 }
