@@ -24,9 +24,10 @@ import java.util.function.Supplier;
 
 /** `xp2aso scan`: a read-only inventory of the Crossplane objects on a live cluster. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = {"Lists every Crossplane object on a cluster (read-only): claims, XRs, managed resources,",
-                "Compositions, providers; their health, drift and how much can move to ASO.",
-                "Writes inventory.json, inventory.md and inventory.html into DIR."})
+        description = {"Lists every Crossplane object on a cluster, read-only: claims, XRs, managed resources, "
+                + "Compositions, providers; their health, drift and how much can move to ASO today.",
+                "Writes inventory.json, inventory.md and inventory.html into DIR. Exit codes: 0 done; 2 bad "
+                        + "kubeconfig or context, or the cluster cannot be reached (nothing is written)."})
 public final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
