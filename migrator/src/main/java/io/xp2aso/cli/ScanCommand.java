@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -58,10 +59,22 @@ public final class ScanCommand implements Callable<Integer> {
 
     /** The command as the CLI registers it: migratability from the catalog built into the jar. */
     public static ScanCommand withBuiltInCatalog() {
-        return new ScanCommand(() -> {
-            MappingCatalog c = MappingCatalog.load(null);
-            return c::hasMapping;
-        });
+        return new ScanCommand(() -> catalogSupport(MappingCatalog.load(null)));
+    }
+
+    static KindSupport catalogSupport(MappingCatalog catalog) {
+        return new KindSupport() {
+            @Override
+            public boolean hasMapping(String apiVersion, String kind) {
+                return catalog.hasMapping(apiVersion, kind);
+            }
+
+            @Override
+            public List<AsoTarget> targets(String apiVersion, String kind) {
+                return catalog.find(apiVersion, kind).map(m -> m.targets().stream()
+                        .map(t -> new AsoTarget(t.group(), t.kind(), t.allVersions())).toList()).orElse(List.of());
+            }
+        };
     }
 
     @Override

@@ -70,14 +70,24 @@ public final class InventoryAnalysis {
             }
         }
         List<KindMigratability> kinds = new ArrayList<>();
+        java.util.Set<String> asoReported = new java.util.HashSet<>();
         for (Map.Entry<String, long[]> e : perKind.entrySet()) {
             String[] id = kindIds.get(e.getKey());
             long[] n = e.getValue();
             boolean mapped = catalog.hasMapping(id[0], id[1]);
-            kinds.add(new KindMigratability(id[0], id[1], mapped, n[0], n[1], n[2], n[3], n[4]));
+            List<TargetReadiness> targets = new ArrayList<>();
+            if (mapped) {
+                for (KindSupport.AsoTarget t : catalog.targets(id[0], id[1])) {
+                    targets.add(TargetReadiness.of(t, inv.aso()));
+                }
+            }
+            kinds.add(new KindMigratability(id[0], id[1], mapped, n[0], n[1], n[2], n[3], n[4], targets));
             if (!mapped) {
                 blockers.add(new Blocker("unmapped-kind", id[1] + "." + groupOf(id[0]),
                         n[0] + " managed resource(s) of " + id[0] + " " + id[1] + ": no ASO mapping in the catalog"));
+            }
+            if (inv.aso().installed()) {
+                aso(targets, id, blockers, asoReported);
             }
         }
         for (List<ResourceSummary> list : List.of(inv.claims(), inv.composites(), inv.managed())) {
@@ -93,6 +103,24 @@ public final class InventoryAnalysis {
             }
         }
         return new Analysis(OwnershipGraph.build(inv), blockers, kinds, functions, inv.managed().size(), movable);
+    }
+
+    /** One blocker per ASO kind the cluster cannot take (CRD missing, or none of the catalog's versions served). */
+    private static void aso(List<TargetReadiness> targets, String[] id, List<Blocker> blockers, java.util.Set<String> reported) {
+        for (TargetReadiness t : targets) {
+            if (t.served() || !reported.add(t.group() + "/" + t.kind())) {
+                continue;
+            }
+            if (!t.installed()) {
+                blockers.add(new Blocker("aso-crd-missing", t.kind() + "." + t.group(), "needed for " + id[1]
+                        + " (" + id[0] + "); the cluster's ASO has no CRD for it: add " + t.group()
+                        + "/* to the operator's crdPattern"));
+            } else {
+                blockers.add(new Blocker("aso-version-not-served", t.kind() + "." + t.group(), "needed for " + id[1]
+                        + " (" + id[0] + "); the catalog writes " + String.join(" or ", t.catalogVersions())
+                        + ", the cluster serves " + String.join(", ", t.clusterVersions())));
+            }
+        }
     }
 
     private static List<PackageSummary> concat(List<PackageSummary> a, List<PackageSummary> b) {

@@ -111,6 +111,17 @@ public final class InventoryJson {
             n.put("drifting", k.drifting());
             n.put("paused", k.paused());
             n.put("movable", k.movable());
+            ArrayNode targets = n.putArray("asoTargets");
+            for (TargetReadiness t : k.targets()) {
+                ObjectNode tn = targets.addObject();
+                tn.put("group", t.group());
+                tn.put("kind", t.kind());
+                tn.put("version", t.version());
+                tn.put("installed", t.installed());
+                tn.put("served", t.served());
+                strings(tn.putArray("catalogVersions"), t.catalogVersions());
+                strings(tn.putArray("clusterVersions"), t.clusterVersions());
+            }
         }
         ArrayNode blockers = root.putArray("blockers");
         for (Blocker b : a.blockers()) {

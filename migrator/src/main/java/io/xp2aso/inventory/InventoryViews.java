@@ -62,7 +62,12 @@ final class InventoryViews {
 
         List<Map<String, Object>> mig = new ArrayList<>();
         for (KindMigratability k : a.kinds()) {
-            mig.add(map("apiVersion", k.apiVersion(), "kind", k.kind(), "mapped", k.mapped() ? "yes" : "no",
+            List<String> targets = new ArrayList<>();
+            for (TargetReadiness t : k.targets()) {
+                targets.add(t.kind() + " " + t.group() + "/" + t.version()
+                        + (t.served() ? "" : t.installed() ? " (version not served)" : " (CRD missing)"));
+            }
+            mig.add(map("targets", String.join(", ", targets), "apiVersion", k.apiVersion(), "kind", k.kind(), "mapped", k.mapped() ? "yes" : "no",
                     "count", String.valueOf(k.count()), "healthy", String.valueOf(k.healthy()),
                     "drifting", String.valueOf(k.drifting()), "paused", String.valueOf(k.paused()),
                     "movable", String.valueOf(k.movable())));

@@ -128,6 +128,9 @@ class ScanCommandTest {
             for (var k : json.path("migratability")) {
                 boolean mapped = catalog.hasMapping(k.path("apiVersion").asText(), k.path("kind").asText());
                 assertEquals(mapped, k.path("mapped").asBoolean(), k.toString());
+                int targets = catalog.find(k.path("apiVersion").asText(), k.path("kind").asText())
+                        .map(m -> m.targets().size()).orElse(0);
+                assertEquals(targets, k.path("asoTargets").size(), k.toString());
                 movable += k.path("movable").asLong();
                 kinds++;
             }

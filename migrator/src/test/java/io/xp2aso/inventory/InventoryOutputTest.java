@@ -139,7 +139,11 @@ class InventoryOutputTest {
         List<List<String>> mig = rows(table(doc, "migratability-table"));
         assertEquals(analysis.kinds().size(), mig.size());
         List<String> workspace = mig.stream().filter(r -> r.get(1).equals("Workspace")).findFirst().orElseThrow();
-        assertEquals(List.of("synapse.azure.upbound.io/v1beta2", "Workspace", "no", "4", "4", "0", "0", "0"), workspace);
+        assertEquals(List.of("synapse.azure.upbound.io/v1beta2", "Workspace", "no", "", "4", "4", "0", "0", "0"), workspace);
+        List<String> account = mig.stream().filter(r -> r.get(1).equals("Account")).findFirst().orElseThrow();
+        assertEquals("StorageAccount storage.azure.com/v1api20230101", account.get(3));
+        List<String> container = mig.stream().filter(r -> r.get(1).equals("Container")).findFirst().orElseThrow();
+        assertEquals("StorageAccountsBlobServicesContainer storage.azure.com/v1api20230101 (CRD missing)", container.get(3));
         List<List<String>> drift = rows(table(doc, "drift-table"));
         assertEquals(seeded.drifting.size(), drift.size());
         assertEquals(List.of("Account/st-0003-sa", "spec.forProvider.accountTier", "Standard", "Premium"), drift.get(0));
@@ -181,7 +185,7 @@ class InventoryOutputTest {
         assertTrue(md.contains("create failed: &lt;script&gt;alert(1)&lt;/script&gt; \\| subnet \"snet-a\" overlaps &amp; conflicts"), md);
         assertTrue(md.contains("\n- claim Network team-b/net-0001: healthy\n  - composite XNetwork net-0001-x: healthy\n"
                 + "    - managed ResourceGroup net-0001-rg: healthy\n"), md);
-        assertTrue(md.contains("| synapse.azure.upbound.io/v1beta2 | Workspace | no | 4 | 4 | 0 | 0 | 0 |"), md);
+        assertTrue(md.contains("| synapse.azure.upbound.io/v1beta2 | Workspace | no |  | 4 | 4 | 0 | 0 | 0 |"), md);
         for (String line : md.split("\n")) {
             if (line.startsWith("|")) {
                 assertTrue(line.endsWith("|"), line);

@@ -199,6 +199,21 @@ class ScannerTest {
         assertEquals(seeded.drifting.size(), kinds.get("Account").drifting());
         assertTrue(analysis.blockers().stream().anyMatch(b -> b.code().equals("unmapped-kind")
                 && b.subject().equals("Workspace.synapse.azure.upbound.io")));
+        TargetReadiness sa = kinds.get("Account").targets().get(0);
+        assertEquals("v1api20230101", sa.version());
+        assertTrue(sa.served());
+        TargetReadiness rg = kinds.get("ResourceGroup").targets().get(0);
+        assertEquals(List.of(false, true), List.of(rg.served(), rg.installed()));
+        assertEquals(List.of("v1api20200601", "v20200601"), rg.clusterVersions());
+        TargetReadiness container = kinds.get("Container").targets().get(0);
+        assertEquals(List.of(false, false), List.of(container.served(), container.installed()));
+        assertTrue(kinds.get("Subnet").targets().isEmpty());
+        assertEquals(List.of("ResourceGroup.resources.azure.com: needed for ResourceGroup (azure.upbound.io/v1beta1); "
+                        + "the catalog writes v1api20240301, the cluster serves v1api20200601, v20200601"),
+                analysis.blockers().stream().filter(b -> b.code().equals("aso-version-not-served"))
+                        .map(b -> b.subject() + ": " + b.message()).toList());
+        assertEquals(List.of("StorageAccountsBlobServicesContainer.storage.azure.com"),
+                analysis.blockers().stream().filter(b -> b.code().equals("aso-crd-missing")).map(Blocker::subject).toList());
         List<Blocker> fn = analysis.blockers().stream().filter(b -> b.code().equals("unsupported-function")).toList();
         assertEquals(1, fn.size());
         assertEquals("Composition/analytics", fn.get(0).subject());
