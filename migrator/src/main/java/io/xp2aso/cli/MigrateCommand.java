@@ -4,6 +4,7 @@ import io.xp2aso.migrate.FailOn;
 import io.xp2aso.migrate.MigrateOptions;
 import io.xp2aso.migrate.MigrationPipeline;
 import io.xp2aso.migrate.MigrationRun;
+import io.xp2aso.mapping.MappingCatalog;
 import io.xp2aso.model.ObservedIndex;
 import io.xp2aso.report.AtomicOutput;
 import io.xp2aso.report.DisplayPaths;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -97,11 +99,17 @@ final class MigrateCommand implements Callable<Integer> {
         err.println("xp2aso migrate: read " + sourceSet.manifests().size() + " objects"
                 + (sourceSet.skipped().isEmpty() ? "" : ", skipped " + sourceSet.skipped().size() + " documents"));
         ObservedIndex observedIndex = ObservedIndex.EMPTY;
+        Map<String, String> asoVersions = Map.of();
         if (observed != null) {
             observedIndex = MigrateInputs.readObserved(observed, stdin);
             err.println("xp2aso migrate: " + observedIndex.all().size() + " observed objects from " + observed);
         } else if (fromCluster) {
-            observedIndex = MigrateInputs.clusterObserver().orElseThrow().observe(context, err);
+            ClusterObservation.State state = MigrateInputs.clusterObserver().orElseThrow().observe(context, err);
+            observedIndex = state.observed();
+            asoVersions = ClusterObservation.chooseVersions(MappingCatalog.load(mappings), state.aso());
+            err.println("xp2aso migrate: ASO versions the cluster serves: " + (asoVersions.isEmpty() ? "none"
+                    : asoVersions.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", "))));
         }
 
         MigrateOptions options = MigrateOptions.defaults()
@@ -109,7 +117,8 @@ final class MigrateCommand implements Callable<Integer> {
                 .withTargetNamespace(targetNamespace)
                 .withMappings(mappings)
                 .withPaths(new DisplayPaths(Path.of("")))
-                .withProgress(m -> err.println("xp2aso migrate: " + m));
+                .withProgress(m -> err.println("xp2aso migrate: " + m))
+                .withAsoVersions(asoVersions);
         MigrationRun run = pipeline.run(sourceSet, options);
 
         try (AtomicOutput out = new AtomicOutput(output)) {

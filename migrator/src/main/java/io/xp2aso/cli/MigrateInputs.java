@@ -20,7 +20,7 @@ final class MigrateInputs {
     /** Reads the observed objects of a live cluster for --from-cluster, with an optional kubeconfig context. */
     @FunctionalInterface
     interface ClusterObserver {
-        ObservedIndex observe(String context, java.io.PrintWriter progress);
+        ClusterObservation.State observe(String context, java.io.PrintWriter progress);
     }
 
     private MigrateInputs() {

@@ -35,6 +35,7 @@ class MigrateFromClusterTest {
     Path tmp;
 
     final List<ObservedIndex> observed = new ArrayList<>();
+    final List<java.util.Map<String, String>> versions = new ArrayList<>();
     final StringWriter err = new StringWriter();
 
     private int migrate(Path kubeconfig, String... args) {
@@ -42,6 +43,7 @@ class MigrateFromClusterTest {
             @Override
             public ComposeResult compose(Estate estate, MigrateOptions options) {
                 observed.add(options.observed());
+                versions.add(options.asoVersions());
                 return TestRuns.composed(TestRuns.storageMapped(new ArrayList<>()));
             }
 
@@ -100,6 +102,23 @@ class MigrateFromClusterTest {
             assertTrue(index.all().stream().noneMatch(m -> m.kind().equals("Secret")));
             assertTrue(err.toString().contains("observed objects from the cluster at " + cluster.url()), err.toString());
             assertTrue(Files.isRegularFile(out.resolve("report.json")));
+            // The cluster serves storage.azure.com StorageAccount only at v1api20230101/v20230101: the catalog's
+            // alternative version is chosen over its default wherever the default is not served.
+            io.xp2aso.mapping.MappingCatalog catalog = io.xp2aso.mapping.MappingCatalog.load(null);
+            java.util.Map<String, String> chosen = versions.get(0);
+            assertFalse(chosen.isEmpty());
+            for (var e : chosen.entrySet()) {
+                String group = e.getKey().substring(0, e.getKey().indexOf('/'));
+                String kind = e.getKey().substring(e.getKey().indexOf('/') + 1);
+                assertTrue(catalog.targetVersions(group, kind).contains(e.getValue()), e.toString());
+                assertTrue(List.of("v1api20200601", "v20200601", "v1api20230101", "v20230101").contains(e.getValue()), e.toString());
+            }
+            List<String> saVersions = catalog.targetVersions("storage.azure.com", "StorageAccount");
+            String expectedSa = saVersions.stream().filter(v -> v.equals("v1api20230101") || v.equals("v20230101"))
+                    .findFirst().orElse(null);
+            assertEquals(expectedSa, chosen.get("storage.azure.com/StorageAccount"));
+            assertEquals("v1api20230101", expectedSa, "the catalog can write the version this cluster serves");
+            assertTrue(err.toString().contains("ASO versions the cluster serves: "), err.toString());
         }
     }
 
