@@ -20,6 +20,7 @@ public final class CatalogCheck {
     private final CrdStore crds;
     private final List<String> problems = new ArrayList<>();
     private final List<String> notChecked = new ArrayList<>();
+    private final java.util.Set<RuleSpec> viaChecked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private CatalogCheck(MappingCatalog catalog, CrdStore crds) {
         this.catalog = catalog;
@@ -157,6 +158,11 @@ public final class CatalogCheck {
             if (r.onlyIf() != null) {
                 from(fp, ap, FieldPath.join(prefix, r.onlyIf().from()), r.origin(), at);
             }
+            if (r.via() != null) {
+                ref(fp, r.via(), prefix, at);
+                viaPaths(r);
+                continue;
+            }
             if (r.reference() != null) {
                 ref(fp, r.reference(), prefix, at);
             } else {
@@ -173,6 +179,27 @@ public final class CatalogCheck {
             if (r.fields() != null) {
                 fromPaths(r.fields(), inner, fp, ap, at);
             }
+        }
+    }
+
+    /** A `via` rule's from paths belong to the referenced kind: each must exist in every served version of its CRD. */
+    private void viaPaths(RuleSpec r) {
+        if (!viaChecked.add(r)) {
+            return; // once, not once per source version
+        }
+        String[] gk = r.via().kind().split("/", 2);
+        if (crds.find(gk[0], gk[1]).isEmpty()) {
+            notChecked.add(r.via().kind() + " (read by the rule at " + r.origin() + ")");
+            return;
+        }
+        for (String v : crds.servedVersions(gk[0], gk[1])) {
+            crds.schema(gk[0], gk[1], v).ifPresent(s -> {
+                JsonNode fp = s.path("properties").path("spec").path("properties").path("forProvider");
+                JsonNode ap = s.path("properties").path("status").path("properties").path("atProvider");
+                for (String f : r.from()) {
+                    from(fp, ap, f, r.origin(), r.via().kind() + " " + v);
+                }
+            });
         }
     }
 

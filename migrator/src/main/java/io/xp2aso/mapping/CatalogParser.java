@@ -24,7 +24,7 @@ final class CatalogParser {
             "forEach", "azureName", "owner", "rules", "connectionSecret");
     private static final Set<String> RULE = Set.of("from", "to", "const", "default", "pattern", "format", "values",
             "keepUnlisted", "negate", "multiply", "divide", "case", "joinList", "split", "type", "reference",
-            "secretRef", "each", "fields", "append", "appendKey", "onlyIf", "entries", "note");
+            "secretRef", "each", "fields", "append", "appendKey", "onlyIf", "entries", "via", "note");
     private static final Set<String> REF = Set.of("from", "kind", "target", "armId", "armIdSuffix");
     private static final Set<String> AZURE_NAME = Set.of("from", "fixed", "nameFallback");
     private static final Set<String> IGNORE = Set.of("path", "reason", "severity");
@@ -242,8 +242,9 @@ final class CatalogParser {
         }
         boolean hasEach = r.has("each");
         boolean hasFields = r.has("fields");
-        if (constValue == null && from.isEmpty() && !nested && !hasFields) {
-            throw error(r, "a rule needs `from` (source field path) or `const`");
+        boolean computed = from.isEmpty() && constValue == null && r.has("format");
+        if (constValue == null && from.isEmpty() && !nested && !hasFields && !computed) {
+            throw error(r, "a rule needs `from` (source field path), `const` or a `format` of {azureName}/{subscription}");
         }
         Pattern pattern = null;
         if (r.has("pattern")) {
@@ -293,6 +294,23 @@ final class CatalogParser {
                     ref.has("armId") ? text(ref.get("armId")) : "",
                     ref.has("armIdSuffix") ? text(ref.get("armIdSuffix")) : "", doc.origin(ref));
         }
+        RefSpec via = null;
+        if (r.has("via")) {
+            JsonNode v = r.get("via");
+            if (!v.isObject() || !v.has("from")) {
+                throw error(v, "`via` is {from: FIELD, kind: GROUP/KIND}: the MR whose fields this rule reads");
+            }
+            via = ref(v, false);
+            if (via.anyKind()) {
+                throw error(v, "`via` names one upjet kind, not `*`");
+            }
+            if (from.isEmpty()) {
+                throw error(r, "a `via` rule needs `from` (the field to read in the referenced MR)");
+            }
+            if (reference != null || r.has("secretRef") || hasEach || hasFields || r.has("onlyIf")) {
+                throw error(v, "`via` reads plain values: it does not combine with reference, secretRef, each, fields or onlyIf");
+            }
+        }
         boolean secretRef = r.has("secretRef") && bool(r.get("secretRef"));
         if (secretRef && from.size() != 1) {
             throw error(r, "a secretRef rule reads one `from` field (a Crossplane SecretKeySelector)");
@@ -320,7 +338,7 @@ final class CatalogParser {
                 r.has("append") && bool(r.get("append")),
                 r.has("appendKey") ? strings(r.get("appendKey")) : List.of(),
                 r.has("onlyIf") ? condition(r.get("onlyIf")) : null,
-                r.has("entries") ? entries(r.get("entries")) : null, doc.origin(r));
+                r.has("entries") ? entries(r.get("entries")) : null, via, doc.origin(r));
     }
 
     private MapEntries entries(JsonNode n) {

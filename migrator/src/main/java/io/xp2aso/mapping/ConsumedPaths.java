@@ -67,6 +67,10 @@ public final class ConsumedPaths {
             if (r.onlyIf() != null) {
                 out.add(FieldPath.join(prefix, r.onlyIf().from()));
             }
+            if (r.via() != null) {
+                reference(r.via(), prefix, out); // its `from` paths are the other MR's fields
+                continue;
+            }
             if (r.reference() != null) {
                 reference(r.reference(), prefix, out);
             } else if (r.usesWholeValue()) {
@@ -85,6 +89,16 @@ public final class ConsumedPaths {
                 rules(r.fields(), inner, out);
             }
         }
+    }
+
+    /** True when some consumed path lies strictly below the path (the mapping reads inside that block). */
+    public static boolean readsInside(Set<String> consumed, String path) {
+        for (String c : consumed) {
+            if (c.startsWith(path + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the leaf path lies under one of the consumed paths. */

@@ -516,10 +516,14 @@ public final class Mapper {
             return;
         }
         Set<String> consumed = ConsumedPaths.of(s.mapping);
-        Set<String> leaves = new TreeSet<>(LeafPaths.of(s.forProvider()));
-        leaves.addAll(LeafPaths.of(s.initProvider()));
+        Map<String, JsonNode> leafValues = new java.util.TreeMap<>(LeafPaths.values(s.initProvider()));
+        leafValues.putAll(LeafPaths.values(s.forProvider()));
+        Set<String> leaves = new TreeSet<>(leafValues.keySet());
         for (String leaf : leaves) {
-            if (!ConsumedPaths.covers(consumed, leaf)) {
+            JsonNode v = leafValues.get(leaf);
+            // An empty block (`redisConfiguration: {}`) sets nothing; it is accounted for when rules read inside it.
+            boolean emptyBlock = v.isContainerNode() && v.isEmpty() && ConsumedPaths.readsInside(consumed, leaf);
+            if (!ConsumedPaths.covers(consumed, leaf) && !emptyBlock) {
                 s.unmapped.add(leaf);
             }
         }

@@ -23,8 +23,16 @@ import java.util.regex.Matcher;
  * {@code {group, kind, name}}), else to an ARM ID ({@code armId}), else to a problem the caller reports.
  */
 final class RefResolver {
-    /** One resolved reference: a migrated slot and its target, or an ARM ID, or a problem. */
-    record Resolved(Slot slot, String targetId, String armId, String problem) {
+    /**
+     * One resolved reference: a migrated slot and its target, or an ARM ID, or a problem. {@code referred} is the
+     * migrated MR referred to even when the reference points at its ARM ID (another namespace), for rules that read
+     * its fields ({@code via}).
+     */
+    record Resolved(Slot slot, String targetId, String armId, String problem, Slot referred) {
+        Resolved(Slot slot, String targetId, String armId, String problem) {
+            this(slot, targetId, armId, problem, slot);
+        }
+
         static Resolved problem(String p) {
             return new Resolved(null, "", "", p);
         }
@@ -275,10 +283,11 @@ final class RefResolver {
         }
         // Not migrated (no mapping) or in another namespace: point at Azure.
         if (!to.armId.isEmpty()) {
-            return new Resolved(null, "", to.armId + spec.armIdSuffix(), "");
+            return new Resolved(null, "", to.armId + spec.armIdSuffix(), "", to);
         }
         if (!to.azureName.isEmpty()) {
-            return fromTemplate(from, spec, to.azureName, read);
+            Resolved r = fromTemplate(from, spec, to.azureName, read);
+            return new Resolved(r.slot(), r.targetId(), r.armId(), r.problem(), to);
         }
         return Resolved.problem("the referenced " + to.subject() + " is " + (to.mapping == null ? "not migrated" : "in namespace "
                 + to.namespace) + " and neither its ARM ID nor its Azure name is known");

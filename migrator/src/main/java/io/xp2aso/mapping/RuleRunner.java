@@ -83,6 +83,14 @@ final class RuleRunner {
             try {
                 run(r, src, out);
             } catch (Transforms.Failure | FieldPath.ListCrossed e) {
+                if (r.via() != null) {
+                    // Nothing of this MR is left unmapped: the value lives in another MR that cannot be read.
+                    slot.findings.add(Finding.error("reference-unresolved", "spec." + r.to() + " comes from `"
+                            + String.join(", ", r.from()) + "` of the " + r.via().kind() + " named by forProvider."
+                            + src.abs(r.via().from().get(0)) + ", but " + e.getMessage() + " (mapping rule at " + r.origin() + ")",
+                            slot.resource.origin(), slot.subject()));
+                    continue;
+                }
                 String from = r.from().isEmpty() ? "(constant)" : src.abs(r.from().get(0));
                 r.from().forEach(f -> slot.unmapped.add(src.abs(f)));
                 slot.findings.add(new Finding(Severity.WARNING, "value-not-mapped",
@@ -99,8 +107,17 @@ final class RuleRunner {
             return;
         }
         JsonNode value;
+        if (r.via() != null) {
+            src = via(r, src);
+            if (src == null) {
+                return;
+            }
+        }
+        Transforms.Named named = new Transforms.Named(slot.azureName, () -> resolver.subscription(slot));
         if (r.constValue() != null) {
-            value = Transforms.apply(r, List.of(r.constValue().deepCopy()));
+            value = Transforms.apply(r, List.of(r.constValue().deepCopy()), named);
+        } else if (r.from().isEmpty() && r.format() != null && r.fields() == null && r.each() == null) {
+            value = Transforms.apply(r, List.of(), named); // a computed constant: {azureName}, {subscription}
         } else if (r.from().isEmpty() && r.fields() != null) {
             ObjectNode sub = JsonNodeFactory.instance.objectNode();
             run(r.fields(), src, sub);
@@ -140,7 +157,7 @@ final class RuleRunner {
             } else if (r.fields() != null) {
                 value = block(inputs.get(0));
             } else {
-                value = r.each() != null ? inputs.get(0) : Transforms.apply(r, inputs);
+                value = r.each() != null ? inputs.get(0) : Transforms.apply(r, inputs, named);
                 if (r.pattern() != null && value.isTextual() && value.asText().isEmpty()) {
                     return; // an optional group that matched nothing (e.g. a key ID without version)
                 }
@@ -207,6 +224,44 @@ final class RuleRunner {
             }
         }
         return list.isEmpty() && items.isEmpty() ? list : (list.isEmpty() ? null : list);
+    }
+
+    /**
+     * The MR named by the rule's {@code via}, as a source (its forProvider, initProvider, then atProvider); null when
+     * the field naming it is not set. An MR outside this migration cannot be read: that is a failure the caller reports.
+     */
+    private Source via(RuleSpec r, Source src) {
+        List<RefResolver.Resolved> found = resolver.resolve(slot, r.via(), src::read, src::readDesired);
+        if (found.isEmpty()) {
+            return null;
+        }
+        RefResolver.Resolved res = found.get(0);
+        if (res.referred() == null && !res.ok()) {
+            throw new Transforms.Failure(res.problem());
+        }
+        if (res.referred() == null) {
+            throw new Transforms.Failure("it (" + res.armId() + ") is not part of this migration, so the value is unknown: "
+                    + "set spec." + r.to() + " by hand");
+        }
+        Slot other = res.referred();
+        return new Source() {
+            @Override
+            public JsonNode read(String path) {
+                JsonNode v = readDesired(path);
+                return v != null ? v : FieldPath.read(other.atProvider(), path);
+            }
+
+            @Override
+            public JsonNode readDesired(String path) {
+                JsonNode v = FieldPath.read(other.forProvider(), path);
+                return v != null ? v : FieldPath.read(other.initProvider(), path);
+            }
+
+            @Override
+            public String abs(String path) {
+                return r.via().from().get(0) + "->" + other.kind + "." + path;
+            }
+        };
     }
 
     private JsonNode reference(RuleSpec r, Source src) {

@@ -14,12 +14,16 @@ import java.util.Map;
  * See mappings/README.md for every key. {@code onlyIf} is checked first. Transform order: reference/secretRef,
  * pattern, format, values/negate, multiply/divide, case, joinList/split, entries, type, then each/fields, then write
  * (or append).
+ * {@code via}: the {@code from} paths are read in the MR this reference names (e.g. a database's server), not in
+ * this one. {@code format} may name {@code {azureName}} and {@code {subscription}}; with no {@code from}, it is a
+ * computed constant.
  */
 public record RuleSpec(List<String> from, String to, JsonNode constValue, JsonNode defaultValue,
                        Pattern pattern, String format, Map<String, JsonNode> values, boolean keepUnlisted,
                        boolean negate, BigDecimal multiply, BigDecimal divide, String textCase, String joinList,
                        String split, String type, RefSpec reference, boolean secretRef, List<RuleSpec> each,
-                       List<RuleSpec> fields, boolean append, List<String> appendKey, RuleCondition onlyIf, MapEntries entries, Origin origin) {
+                       List<RuleSpec> fields, boolean append, List<String> appendKey, RuleCondition onlyIf, MapEntries entries,
+                       RefSpec via, Origin origin) {
     public RuleSpec {
         from = List.copyOf(from);
         values = values == null ? null : Map.copyOf(values);
@@ -35,7 +39,7 @@ public record RuleSpec(List<String> from, String to, JsonNode constValue, JsonNo
 
     /** Reads nothing: a constant (or a group of nested rules without a from). */
     public boolean isConstant() {
-        return from.isEmpty() && constValue != null;
+        return from.isEmpty() && (constValue != null || format != null);
     }
 
     public String describe() {

@@ -26,8 +26,33 @@ final class Transforms {
         }
     }
 
-    /** pattern, format, values/negate, multiply/divide, case, joinList/split, type. */
+    /**
+     * Values a {@code format} may name besides the numbered ones: {@code {azureName}} (the MR's Azure name) and
+     * {@code {subscription}} (the MR's subscription, looked up only when named).
+     */
+    record Named(String azureName, java.util.function.Supplier<String> subscription) {
+        static final Named NONE = new Named("", () -> "");
+
+        String get(String key) {
+            String v = switch (key) {
+                case "azureName" -> azureName;
+                case "subscription" -> subscription.get();
+                default -> null;
+            };
+            if (v != null && v.isEmpty()) {
+                throw new Failure("format names {" + key + "}, which is not known here"
+                        + (key.equals("subscription") ? " (give --observed with the live MRs, or the subscription)" : ""));
+            }
+            return v;
+        }
+    }
+
     static JsonNode apply(RuleSpec r, List<JsonNode> inputs) {
+        return apply(r, inputs, Named.NONE);
+    }
+
+    /** pattern, format, values/negate, multiply/divide, case, joinList/split, type. */
+    static JsonNode apply(RuleSpec r, List<JsonNode> inputs, Named named) {
         JsonNode v = inputs.size() == 1 ? inputs.get(0) : null;
         String[] slots = null;
         if (r.pattern() != null) {
@@ -49,7 +74,7 @@ final class Transforms {
                     slots[i] = scalarText(inputs.get(i), "format");
                 }
             }
-            v = TextNode.valueOf(format(r.format(), slots));
+            v = TextNode.valueOf(format(r.format(), slots, named));
         } else if (slots != null && slots.length > 1) {
             v = TextNode.valueOf(slots[1]); // a pattern without format yields its first group
         }
@@ -124,17 +149,21 @@ final class Transforms {
         return v;
     }
 
-    private static String format(String template, String[] slots) {
+    private static String format(String template, String[] slots, Named named) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < template.length(); i++) {
             char c = template.charAt(i);
             int close = template.indexOf('}', i);
-            if (c == '{' && close > i + 1 && template.substring(i + 1, close).matches("[0-9]+")) {
-                int idx = Integer.parseInt(template.substring(i + 1, close));
+            String key = c == '{' && close > i + 1 ? template.substring(i + 1, close) : "";
+            if (key.matches("[0-9]+")) {
+                int idx = Integer.parseInt(key);
                 if (idx >= slots.length) {
                     throw new Failure("format placeholder {" + idx + "} has no value");
                 }
                 out.append(slots[idx]);
+                i = close;
+            } else if (!key.isEmpty() && named.get(key) != null) {
+                out.append(named.get(key));
                 i = close;
             } else {
                 out.append(c);

@@ -68,9 +68,9 @@ class MapperReferencesTest {
     @Test
     void kindsWithoutMappingAreReported() {
         Results r = map("references.yaml", MapOptions.defaults());
-        assertEquals(Severity.ERROR, r.findings("cache", "unsupported-kind").get(0).severity());
-        assertTrue(r.findings("cache", "unsupported-kind").get(0).message().contains("RedisCache"));
-        assertTrue(r.source("cache").targets().isEmpty());
+        assertEquals(Severity.ERROR, r.findings("factory", "unsupported-kind").get(0).severity());
+        assertTrue(r.findings("factory", "unsupported-kind").get(0).message().contains("Factory"));
+        assertTrue(r.source("factory").targets().isEmpty());
         assertEquals(Severity.INFO, r.findings("cfg", "not-azure").get(0).severity());
         // without a subscription the external group cannot be addressed
         assertEquals(1, r.findings("external", "owner-unresolved").size());
