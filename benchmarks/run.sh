@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Benchmarks of xp2aso, measured beside a baseline in the same run (see README "Benchmarks").
+#   benchmarks/run.sh [--sizes "1000 10000"] [--scan N] [--jmh] [--work DIR]
+# migrate: wall time, peak RSS and MRs/s at each size, next to the Jackson parse-and-rewrite baseline of the same input.
+# scan:    `xp2aso scan` of N managed resources served by kubernetes-server-mock (CRUD) on loopback.
+# --jmh:   JMH micro-benchmarks of the hot paths (render, map).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+sizes="1000 10000"
+scan_mrs=20000
+jmh=false
+work="$(mktemp -d -t xp2aso-bench-XXXXXX)"
+heap="${BENCH_HEAP:--Xmx1g}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes="$2"; shift 2 ;;
+    --scan) scan_mrs="$2"; shift 2 ;;
+    --jmh) jmh=true; shift ;;
+    --work) work="$2"; mkdir -p "$work"; shift 2 ;;
+    *) echo "usage: $0 [--sizes \"1000 10000\"] [--scan N] [--jmh] [--work DIR]" >&2; exit 2 ;;
+  esac
+done
+
+echo "building..." >&2
+(cd "$root" && mvn -B -q -DskipTests package >&2)
+tool="$root/migrator/target/xp2aso.jar"
+bench="$root/benchmarks/target/xp2aso-benchmarks.jar"
+
+# Runs a command under GNU time; prints "wall_seconds peak_rss_mib".
+measure() {
+  local log="$work/time.log"
+  /usr/bin/time -v "$@" >"$work/cmd.out" 2>"$log" || { cat "$log" >&2; return 1; }
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$log")
+  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
+  echo "$wall $rss"
+}
+
+echo
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), heap $heap"
+echo
+echo "| claims | MRs | baseline s | baseline MiB | migrate s | migrate MiB | ratio | MRs/s |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+for n in $sizes; do
+  est="$work/estate-$n"
+  java -cp "$bench" io.xp2aso.bench.SyntheticEstate "$est" "$n" 2>/dev/null
+  read -r bw br < <(measure java $heap -cp "$bench" io.xp2aso.bench.Baseline "$work/baseline-$n" "$est/repo" "$est/observed.yaml")
+  read -r mw mr < <(measure java $heap -jar "$tool" migrate "$est/repo" --observed "$est/observed.yaml" -o "$work/out-$n" --fail-on never)
+  mrs=$(grep -o '"managedResources" *: *[0-9]*' "$work/out-$n/report.json" | grep -o '[0-9]*$')
+  awk -v n="$n" -v m="$mrs" -v bw="$bw" -v br="$br" -v mw="$mw" -v mr="$mr" \
+    'BEGIN { printf "| %d | %d | %.2f | %d | %.2f | %d | %.2f | %.0f |\n", n, m, bw, br, mw, mr, mw/bw, m/mw }'
+done
+
+if [ "$scan_mrs" -gt 0 ]; then
+  echo
+  read -r sw sr < <(measure java $heap -cp "$bench" io.xp2aso.bench.ScanBenchmark "$scan_mrs" "$work/scan-out")
+  echo "| scan MRs | scan s (incl. mock server start and seeding) | MiB |"
+  echo "| ---: | ---: | ---: |"
+  echo "| $scan_mrs | $sw | $sr |"
+  grep -h '^scan' "$work/cmd.out" || true
+fi
+
+if $jmh; then
+  echo
+  java -jar "$bench" -f 1 -wi 2 -i 3 -w 2s -r 3s -rf text -rff "$work/jmh.txt" 'io.xp2aso.bench.*Benchmark.*' >&2
+  cat "$work/jmh.txt"
+fi
+echo
+echo "work folder: $work" >&2
