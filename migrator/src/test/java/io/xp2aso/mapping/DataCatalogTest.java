@@ -128,6 +128,26 @@ class DataCatalogTest {
     }
 
     @Test
+    void namespacedCrossplaneV2MrsStayInTheirNamespace() throws Exception {
+        Results r = map("postgresql/namespaced.yaml");
+        JsonNode server = r.target("FlexibleServer", "shop-orders-server");
+        assertEquals("team-a", server.path("metadata").path("namespace").asText());
+        assertEquals(Yaml.YAML.readTree("{name: db-admin-password, key: password}"), server.path("spec").path("administratorLoginPassword"));
+        assertEquals(Yaml.YAML.readTree("{name: Standard_B1ms, tier: Burstable}"), server.path("spec").path("sku"));
+        assertTrue(r.findings("secret-copy").get(0).message().contains("nothing to copy"), r.findings("secret-copy").toString());
+        JsonNode db = r.target("FlexibleServersDatabase", "orders");
+        assertEquals("team-a", db.path("metadata").path("namespace").asText());
+        assertEquals("shop-orders-server", db.path("spec").path("owner").path("name").asText());
+        assertEquals("orders", db.path("spec").path("azureName").asText());
+        for (ObjectNode t : r.targets()) {
+            assertEquals(List.of(), validator.validate(t));
+        }
+        for (MappedResource m : r.resources()) {
+            assertEquals(List.of(), m.unmapped());
+        }
+    }
+
+    @Test
     void passwordsAreSecretReferencesAndNoSecretValueIsWritten() throws Exception {
         Results r = map("mysql/claim.yaml");
         JsonNode password = r.spec("FlexibleServer", "shop-server").path("administratorLoginPassword");
