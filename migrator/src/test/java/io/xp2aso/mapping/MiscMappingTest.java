@@ -22,7 +22,8 @@ class MiscMappingTest {
     static final Set<String> KINDS = Set.of("managedidentity.azure.upbound.io/UserAssignedIdentity",
             "operationalinsights.azure.upbound.io/Workspace", "servicebus.azure.upbound.io/ServiceBusNamespace",
             "servicebus.azure.upbound.io/Queue", "servicebus.azure.upbound.io/Topic",
-            "eventhub.azure.upbound.io/EventHubNamespace", "eventhub.azure.upbound.io/EventHub");
+            "eventhub.azure.upbound.io/EventHubNamespace", "eventhub.azure.upbound.io/EventHub",
+            "containerregistry.azure.upbound.io/Registry", "insights.azure.upbound.io/ApplicationInsights");
 
     private static List<MappedResource> mapFixture() {
         MappingResult r = Mapper.map(Fixtures.compose("misc/input.yaml", ObservedIndex.EMPTY), Fixtures.builtIn(),
@@ -53,7 +54,7 @@ class MiscMappingTest {
                 assertTrue(problems.isEmpty(), t.path("kind").asText() + " does not validate: " + problems);
             }
         }
-        assertEquals(9, resources.size());
+        assertEquals(11, resources.size());
     }
 
     @Test
@@ -87,6 +88,20 @@ class MiscMappingTest {
         assertEquals("/subscriptions/" + NetworkMappingTest.SUBSCRIPTION
                         + "/resourceGroups/legacy-rg/providers/Microsoft.EventHub/namespaces/legacy-hubs",
                 legacy.path("owner").path("armId").asText());
+        JsonNode acr = t.get("Registry/apps-acr").path("spec");
+        assertEquals("appsacr01", acr.path("azureName").asText());
+        assertEquals("Enabled", acr.path("zoneRedundancy").asText());
+        assertEquals("enabled", acr.path("policies").path("retentionPolicy").path("status").asText());
+        assertEquals(7, acr.path("policies").path("retentionPolicy").path("days").asInt());
+        assertEquals("203.0.113.0/24", acr.path("networkRuleSet").path("ipRules").get(0).path("value").asText());
+
+        JsonNode ai = t.get("Component/apps-insights").path("spec");
+        assertEquals("web", ai.path("Application_Type").asText());
+        assertEquals("web", ai.path("kind").asText());
+        assertEquals(90, ai.path("RetentionInDays").asInt());
+        assertTrue(ai.path("DisableLocalAuth").asBoolean());
+        assertEquals("apps-logs", ai.path("workspaceResourceReference").path("name").asText());
+
         assertEquals(true, t.get("Namespace/apps-hubs").path("spec").path("isAutoInflateEnabled").asBoolean());
     }
 
