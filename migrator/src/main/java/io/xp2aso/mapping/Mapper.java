@@ -266,8 +266,8 @@ public final class Mapper {
     }
 
     private static boolean present(Slot s, String path) {
-        return FieldPath.readSafe(s.forProvider(), path) != null || FieldPath.readSafe(s.initProvider(), path) != null
-                || FieldPath.readSafe(s.atProvider(), path) != null;
+        // Desired state only: an ASO object is made for what Crossplane manages, not for whatever Azure holds.
+        return FieldPath.readSafe(s.forProvider(), path) != null || FieldPath.readSafe(s.initProvider(), path) != null;
     }
 
     private void buildPending() {
@@ -295,7 +295,8 @@ public final class Mapper {
             s.built.put(t.id(), marker);
             JsonNode list;
             try {
-                list = runner.top().read(t.forEach());
+                // Desired items only: live items (e.g. NSG rules another MR manages) must not get a second owner.
+                list = runner.top().readDesired(t.forEach());
             } catch (FieldPath.ListCrossed e) {
                 s.findings.add(Finding.warning("value-not-mapped", "forProvider." + t.forEach() + " " + e.getMessage()
                         + "; no " + t.kind() + " is made from it", s.resource.origin(), s.subject()));

@@ -49,6 +49,8 @@ class MapperObservedTest {
         List<Finding> drift = r.findings("account", "drift");
         assertEquals(1, drift.size(), drift.toString());
         assertTrue(drift.get(0).message().contains("minTlsVersion") && drift.get(0).message().contains("TLS1_0"));
+        // live blob properties the Composition does not manage make no blob service object
+        assertEquals(1, r.source("account").targets().size());
         // "West Europe" and westeurope are the same location: no drift for the vault
         assertTrue(r.findings("vault", "drift").isEmpty(), r.findings("vault", "drift").toString());
     }
