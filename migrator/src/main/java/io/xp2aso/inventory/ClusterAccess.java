@@ -47,6 +47,11 @@ public final class ClusterAccess {
         } else {
             if (context != null) {
                 checkContextInDefaultFiles(context);
+            } else if (Config.getKubeconfigFilenames().stream().noneMatch(f -> new File(f).isFile())
+                    && System.getenv("KUBERNETES_SERVICE_HOST") == null) {
+                // fabric8 would otherwise try https://kubernetes.default.svc and fail with a bare host name.
+                throw new ClusterException("kubeconfig", "no kubeconfig found (KUBECONFIG, ~/.kube/config) and not "
+                        + "running inside a cluster: pass --kubeconfig", null);
             }
             config = Config.autoConfigure(context);
         }
@@ -114,6 +119,9 @@ public final class ClusterAccess {
             t = t.getCause();
         }
         String m = t.getMessage();
+        if (t instanceof java.net.UnknownHostException) {
+            return "unknown host " + m;
+        }
         return m == null || m.isEmpty() ? t.getClass().getSimpleName() : m;
     }
 }

@@ -71,6 +71,27 @@ class ScanCommandTest {
     }
 
     @Test
+    void noKubeconfigAnywhereIsExit2() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("KUBERNETES_SERVICE_HOST") == null,
+                "running inside a cluster: the in-cluster service account would be used");
+        String before = System.getProperty("kubeconfig");
+        // fabric8 looks for the kubeconfig where this property (or KUBECONFIG) says.
+        System.setProperty("kubeconfig", tmp.resolve("absent").toString());
+        try {
+            Run r = run("scan", "-o", tmp.resolve("out").toString());
+            assertEquals(2, r.code());
+            assertEquals("error: kubeconfig: no kubeconfig found (KUBECONFIG, ~/.kube/config) and not running inside "
+                    + "a cluster: pass --kubeconfig\n", r.err());
+        } finally {
+            if (before == null) {
+                System.clearProperty("kubeconfig");
+            } else {
+                System.setProperty("kubeconfig", before);
+            }
+        }
+    }
+
+    @Test
     void unknownContextIsExit2() throws Exception {
         Path kc = kubeconfig("http://127.0.0.1:1");
         Run r = run("scan", "--kubeconfig", kc.toString(), "--context", "three", "-o", tmp.resolve("out").toString());
