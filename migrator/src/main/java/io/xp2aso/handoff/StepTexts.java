@@ -30,7 +30,7 @@ final class StepTexts {
         List<Step> steps = new ArrayList<>();
         steps.add(preflight(claim, xr, gitops, mrs, aso, options));
         if (gitops != null) {
-            steps.add(gitopsProtect(claim, gitops));
+            steps.add(gitopsProtect(claim != null ? claim : xr, claim != null, gitops));
         }
         if (claim != null || xr != null) {
             steps.add(pause(claim, xr));
@@ -43,7 +43,7 @@ final class StepTexts {
         steps.add(verifyManaged(aso));
         if (gitops != null) {
             steps.add(gitopsAddAso(unitId, gitops));
-            steps.add(gitopsRemoveClaim(unitId, claim, gitops));
+            steps.add(gitopsRemoveClaim(unitId, claim != null ? claim : xr, claim != null, gitops));
         }
         steps.add(retire(claim, xr, mrs, aso));
         steps.add(finalVerify(claim, xr, mrs, aso));
@@ -67,7 +67,7 @@ final class StepTexts {
                     + (mr.externalName().isEmpty() ? "(read live)" : mr.externalName()) + ", Azure ID "
                     + (mr.azureId().isEmpty() ? "(read live: status.atProvider.id)" : mr.azureId()));
             if (!mr.drift().isEmpty()) {
-                checks.add(mr.ref().display() + ": drift must be accepted: " + String.join("; ", mr.drift()));
+                checks.add(mr.ref().display() + ": drift to review and approve: " + String.join("; ", mr.drift()));
             }
         }
         List<String> kinds = new ArrayList<>();
@@ -107,13 +107,13 @@ final class StepTexts {
             checks.add("the live claim is not tracked by Argo CD (else the plan needs GitOps steps: regenerate it)");
         }
         return new Step("preflight", StepAction.PREFLIGHT, "Preflight: read-only checks",
-                List.of("Nothing is changed. Stops if any check fails; drift between desired and observed state needs "
-                        + "`--accept-drift` when the plan is built or `--approve` at run time."),
+                List.of("Nothing is changed. Stops if any check fails. Drift between the desired state (Git) and the observed "
+                        + "state stops the unit for review: `--approve UNIT` on the next run accepts what was shown."),
                 cmd, checks, List.of("# nothing to undo: this step only reads"), "drift");
     }
 
-    private static Step gitopsProtect(ObjectRef claim, GitOps g) {
-        String where = claim == null ? "the XR" : "the claim " + claim.display();
+    private static Step gitopsProtect(ObjectRef top, boolean isClaim, GitOps g) {
+        String where = (isClaim ? "the claim " : "the XR ") + top.display();
         return new Step("gitops-protect", StepAction.GITOPS_PROTECT, "Git: protect " + where + " from pruning",
                 List.of(where + " is tracked by Argo CD application `" + g.application() + "` (" + g.evidence() + ").",
                         "Merge a Git change that adds the annotation `" + Keys.ARGO_SYNC_OPTIONS + ": "
@@ -122,8 +122,8 @@ final class StepTexts {
                                 + "MRs still delete Azure resources."),
                 List.of("# Git change: add metadata.annotations[\"" + Keys.ARGO_SYNC_OPTIONS + "\"]: \""
                                 + Keys.ARGO_PROTECT_VALUE + "\" to " + where + "; merge; wait for Argo CD to sync",
-                        claim == null ? "true" : "wait_contains " + obj(claim) + " " + Shell.ns(claim) + " "
-                                + annotationPath(Keys.ARGO_SYNC_OPTIONS) + " Prune=false"),
+                        "wait_contains " + obj(top) + " " + Shell.ns(top) + " " + annotationPath(Keys.ARGO_SYNC_OPTIONS)
+                                + " Prune=false"),
                 List.of("the live object carries " + Keys.ARGO_SYNC_OPTIONS + " with Prune=false"),
                 List.of("# revert the Git change (after every later step is rolled back)"), "git");
     }
@@ -276,9 +276,9 @@ final class StepTexts {
                 List.of("# remove the ASO manifests from Git again (or set reconcile-policy skip in Git)"), "");
     }
 
-    private static Step gitopsRemoveClaim(String unitId, ObjectRef claim, GitOps g) {
-        String what = claim == null ? "the XR" : "the claim " + claim.display();
-        return new Step("gitops-remove-claim", StepAction.GITOPS_REMOVE_CLAIM, "Git: remove " + what,
+    private static Step gitopsRemoveClaim(String unitId, ObjectRef top, boolean isClaim, GitOps g) {
+        String what = (isClaim ? "the claim " : "the XR ") + top.display();
+        return new Step("gitops-remove-claim", StepAction.GITOPS_REMOVE_CLAIM, "Git: remove " + what + " from Git",
                 List.of("Every MR is orphaning and observe-only and ASO manages the resources, so removing " + what
                                 + " from Git is now safe; Prune=false keeps Argo CD from deleting it, the next step does.",
                         "The executor continues when Argo CD application `" + g.application() + "` lists it as requiring "

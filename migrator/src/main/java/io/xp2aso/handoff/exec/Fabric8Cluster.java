@@ -50,8 +50,11 @@ public final class Fabric8Cluster implements Cluster {
     @Override
     public ObjectNode update(ObjectNode object) {
         ObjectRef ref = ObjectRef.of(object);
-        return call("update " + ref.display(), () -> toNode(ops(ref.apiVersion(), ref.kind(), ref.namespace())
-                .resource(fromNode(object)).update()));
+        return call("update " + ref.display(), () -> {
+            GenericKubernetesResource r = ops(ref.apiVersion(), ref.kind(), ref.namespace()).resource(fromNode(object)).update();
+            // Removing the last finalizer of a deleting object deletes it: the server then returns no object.
+            return r == null ? object : toNode(r);
+        });
     }
 
     @Override
@@ -170,7 +173,8 @@ public final class Fabric8Cluster implements Cluster {
         if (code == 400 || code == 422) {
             return new ClusterException(ClusterException.Kind.INVALID, "rejected: cannot " + what + ": " + reason, e);
         }
-        if (code == 0 && isConnectionProblem(e)) {
+        // No HTTP status at all: the request never got an answer (refused, unresolvable, timed out).
+        if (code <= 0 || isConnectionProblem(e) && code == 0) {
             return new ClusterException(ClusterException.Kind.UNREACHABLE, "cluster unreachable: cannot " + what + ": "
                     + rootMessage(e), e);
         }

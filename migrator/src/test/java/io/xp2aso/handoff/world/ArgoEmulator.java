@@ -26,7 +26,7 @@ public final class ArgoEmulator {
         this.world = world;
     }
 
-    /** The claim is in Git for application {@code app}; creates it live with Argo CD's tracking label. */
+    /** The claim (or XR) is in Git for application {@code app}, with Argo CD's tracking label; it exists live already. */
     public void track(String app, ObjectNode claim) {
         if (appKind == null) {
             appKind = world.install("argoproj.io/v1alpha1", "Application", "applications", true, "");
@@ -64,7 +64,7 @@ public final class ArgoEmulator {
         for (Map.Entry<ObjectRef, ObjectNode> e : git.entrySet()) {
             Optional<ObjectNode> live = world.get(e.getKey());
             if (live.isEmpty()) {
-                world.create(e.getValue().deepCopy());
+                world.createQuietly(e.getValue().deepCopy());
                 continue;
             }
             ObjectNode l = live.get();

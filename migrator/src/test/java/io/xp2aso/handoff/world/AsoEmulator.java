@@ -141,12 +141,13 @@ final class AsoEmulator {
         return Optional.empty();
     }
 
-    /** ASO resources that may write the Azure resource now (policy manage or detach-on-delete). */
-    List<String> writersOf(String id) {
-        List<String> out = new ArrayList<>();
-        for (ObjectNode cr : world.allOfRole(world.asoKinds)) {
-            if (!policy(cr).equals("skip") && armId(cr).map(x -> x.equalsIgnoreCase(id)).orElse(false)) {
-                out.add(ObjectRef.of(cr).display());
+    /** ASO resources that may write their Azure resource now (policy manage or detach-on-delete), by lower-case ARM ID. */
+    Map<String, List<String>> writers(List<ObjectNode> crs) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (ObjectNode cr : crs) {
+            if (!policy(cr).equals("skip")) {
+                armId(cr).ifPresent(x -> out.computeIfAbsent(x.toLowerCase(), k -> new ArrayList<>())
+                        .add(ObjectRef.of(cr).display()));
             }
         }
         return out;

@@ -30,6 +30,7 @@ final class Conditions {
         c.put("status", status);
         c.put("reason", reason);
         c.put("message", message);
-        c.put("observedGeneration", obj.path("metadata").path("generation").asLong(0));
+        // int, as the API server's JSON reads back: an IntNode never equals a LongNode
+        c.put("observedGeneration", obj.path("metadata").path("generation").asInt(0));
     }
 }

@@ -49,9 +49,10 @@ final class CrossplaneEmulator {
                 claim(k, claim);
             }
         }
+        List<ObjectNode> managed = world.allOfRole(world.managedKinds);
         for (World.Kind k : xrKinds) {
             for (ObjectNode xr : world.all(k)) {
-                composite(xr);
+                composite(xr, managed);
             }
         }
         collectGarbage();
@@ -87,7 +88,8 @@ final class CrossplaneEmulator {
                 ObjectNode fresh = template.deepCopy();
                 String newName = xrName.isEmpty() ? name(template) : name(template) + "-re" + (++generated);
                 fresh.with("metadata").put("name", newName);
-                world.api.create(fresh);
+                fresh.with("metadata").with("labels").put("test.world/templates", name(template));
+                world.createQuietly(fresh);
                 claim.with("spec").with("resourceRef").put("apiVersion", xrKind.apiVersion()).put("kind", xrKind.kind())
                         .put("name", newName);
                 changed = true;
@@ -100,7 +102,7 @@ final class CrossplaneEmulator {
 
     // ---- composites
 
-    private void composite(ObjectNode xr) {
+    private void composite(ObjectNode xr, List<ObjectNode> managed) {
         if (paused(xr)) {
             return;
         }
@@ -112,10 +114,11 @@ final class CrossplaneEmulator {
             world.update(xr);
         }
         String uid = World.text(xr, "metadata.uid");
-        for (ObjectNode template : mrTemplatesOfXr.getOrDefault(name(xr), List.of())) {
+        String templatesOf = xr.path("metadata").path("labels").path("test.world/templates").asText(name(xr));
+        for (ObjectNode template : mrTemplatesOfXr.getOrDefault(templatesOf, List.of())) {
             String resName = template.path("metadata").path("annotations").path("crossplane.io/composition-resource-name").asText();
             ObjectNode existing = null;
-            for (ObjectNode mr : world.allOfRole(world.managedKinds)) {
+            for (ObjectNode mr : managed) {
                 if (name(xr).equals(mr.path("metadata").path("labels").path("crossplane.io/composite").asText())
                         && resName.equals(mr.path("metadata").path("annotations")
                         .path("crossplane.io/composition-resource-name").asText()) && !deleting(mr)) {
@@ -127,10 +130,11 @@ final class CrossplaneEmulator {
                 String base = name(template);
                 boolean taken = world.get(ObjectRef.of(template)).isPresent();
                 fresh.with("metadata").put("name", taken ? base + "-re" + (++generated) : base);
+                fresh.with("metadata").with("labels").put("crossplane.io/composite", name(xr));
                 ArrayNode owners = fresh.with("metadata").putArray("ownerReferences");
                 owners.addObject().put("apiVersion", xr.path("apiVersion").asText()).put("kind", xr.path("kind").asText())
                         .put("name", name(xr)).put("uid", uid).put("controller", true).put("blockOwnerDeletion", true);
-                world.api.create(fresh);
+                world.createQuietly(fresh);
             } else {
                 // Re-render: the composed fields overwrite the MR's (forProvider, and policies when the template sets them).
                 boolean changed = false;
@@ -173,9 +177,10 @@ final class CrossplaneEmulator {
     // ---- managed resources (the provider)
 
     private void managed(ObjectNode mr) {
+        ObjectNode before = mr.deepCopy();
         if (paused(mr)) {
             Conditions.set(mr, "Synced", "False", "ReconcilePaused", "Reconciliation is paused via the pause annotation", world.now());
-            if (!mr.equals(world.get(ObjectRef.of(mr)).orElse(null))) {
+            if (!mr.equals(before)) {
                 world.update(mr);
             }
             return;
@@ -227,7 +232,7 @@ final class CrossplaneEmulator {
         mr.with("status").set("atProvider", atProvider);
         Conditions.set(mr, "Ready", "True", "Available", "", world.now());
         Conditions.set(mr, "Synced", "True", "ReconcileSuccess", "", world.now());
-        if (!mr.equals(world.get(ObjectRef.of(mr)).orElse(null))) {
+        if (!mr.equals(before)) {
             world.update(mr);
         }
     }
@@ -248,17 +253,17 @@ final class CrossplaneEmulator {
         return armIds.get(mr.path("kind").asText() + "/" + ext);
     }
 
-    /** MRs that may write the Azure resource now: not paused, and allowed to create or update. */
-    List<String> writersOf(String id) {
-        List<String> out = new ArrayList<>();
-        for (ObjectNode mr : world.allOfRole(world.managedKinds)) {
+    /** MRs that may write their Azure resource now (not paused; allowed to create or update), by lower-case ARM ID. */
+    Map<String, List<String>> writers(List<ObjectNode> managed) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (ObjectNode mr : managed) {
             String mine = armId(mr);
-            if (mine == null || !mine.equalsIgnoreCase(id) || paused(mr)) {
+            if (mine == null || paused(mr)) {
                 continue;
             }
             List<String> p = policies(mr);
             if (p.contains("*") || p.contains("Update") || p.contains("Create")) {
-                out.add(ObjectRef.of(mr).display());
+                out.computeIfAbsent(mine.toLowerCase(), k -> new ArrayList<>()).add(ObjectRef.of(mr).display());
             }
         }
         return out;

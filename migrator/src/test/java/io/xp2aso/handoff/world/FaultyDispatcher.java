@@ -31,8 +31,13 @@ public final class FaultyDispatcher extends Dispatcher {
         injected = 0;
     }
 
-    public void denyExecutor(int code) {
+    /** Answers every request not from the emulated controllers with this code (403: denied). */
+    public void denyClients(int code) {
         denyAllCode = code;
+    }
+
+    public int writes() {
+        return writes.get();
     }
 
     public int injected() {
@@ -42,7 +47,8 @@ public final class FaultyDispatcher extends Dispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         boolean executor = String.valueOf(request.getHeader("User-Agent")).startsWith(EXECUTOR_AGENT);
-        if (executor && denyAllCode != 0) {
+        boolean controllers = "controllers".equals(request.getHeader("User-Agent"));
+        if (!controllers && denyAllCode != 0) {
             return status(denyAllCode, "Forbidden", "requests are denied for the test");
         }
         String method = request.getMethod();

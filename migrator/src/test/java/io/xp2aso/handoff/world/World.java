@@ -55,11 +55,13 @@ public final class World implements AutoCloseable {
     final List<String> violations = new ArrayList<>();
     private final Instant start = Instant.parse("2026-01-01T00:00:00Z");
     private Duration elapsed = Duration.ZERO;
-    long tick;
+    public long tick;
+
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
     static {
-        Logger.getLogger("io.fabric8.mockwebserver").setLevel(Level.WARNING);
-        Logger.getLogger("io.fabric8.mockwebserver.MockWebServer").setLevel(Level.WARNING);
+        MOCK_LOG.setLevel(Level.WARNING);
     }
 
     public World() {
@@ -76,7 +78,8 @@ public final class World implements AutoCloseable {
         c.setUserAgent(agent);
         c.setNamespace("default");
         c.setRequestRetryBackoffLimit(0);
-        return new KubernetesClientBuilder().withConfig(c).build();
+        return new KubernetesClientBuilder().withConfig(c)
+                .withHttpClientFactory(new io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory()).build();
     }
 
     /** The executor's view of the cluster: its requests carry the executor user agent (faults target them). */
@@ -147,7 +150,13 @@ public final class World implements AutoCloseable {
         return api.get(ref);
     }
 
+    /** Listed once per round, like a controller's informer cache; null outside a round. */
+    private java.util.Map<Kind, List<ObjectNode>> cache;
+
     List<ObjectNode> all(Kind k) {
+        if (cache != null) {
+            return cache.computeIfAbsent(k, x -> api.list(x.apiVersion(), x.kind(), ""));
+        }
         return api.list(k.apiVersion(), k.kind(), "");
     }
 
@@ -161,13 +170,25 @@ public final class World implements AutoCloseable {
         return out;
     }
 
+    /** A controller's create; "already exists" (from a stale cache) is left for the next round. */
+    void createQuietly(ObjectNode obj) {
+        try {
+            api.create(obj);
+        } catch (ClusterException e) {
+            if (e.kind() != ClusterException.Kind.CONFLICT) {
+                throw e;
+            }
+        }
+    }
+
     /** Writes a controller's change; a conflict means the object moved on, and the controller retries next round. */
     boolean update(ObjectNode obj) {
         try {
             api.update(obj);
             return true;
         } catch (ClusterException e) {
-            if (e.kind() == ClusterException.Kind.CONFLICT) {
+            // From a stale cache: the object changed or went away; the controller tries again next round.
+            if (e.kind() == ClusterException.Kind.CONFLICT || e.getMessage().contains("HTTP 404")) {
                 return false;
             }
             throw e;
@@ -178,9 +199,14 @@ public final class World implements AutoCloseable {
     public void round() {
         tick++;
         azure.setTick(tick);
-        argo.reconcile();
-        crossplane.reconcile();
-        aso.reconcile();
+        cache = new HashMap<>();
+        try {
+            argo.reconcile();
+            crossplane.reconcile();
+            aso.reconcile();
+        } finally {
+            cache = null;
+        }
         checkInvariants();
     }
 
@@ -192,11 +218,12 @@ public final class World implements AutoCloseable {
     }
 
     private void checkInvariants() {
-        for (String id : azure.all().keySet()) {
-            List<String> xp = crossplane.writersOf(id);
-            List<String> as = aso.writersOf(id);
-            if (!xp.isEmpty() && !as.isEmpty()) {
-                violation("both managers may write " + id + ": Crossplane " + xp + " and ASO " + as);
+        java.util.Map<String, List<String>> xp = crossplane.writers(allOfRole(managedKinds));
+        java.util.Map<String, List<String>> as = aso.writers(allOfRole(asoKinds));
+        for (java.util.Map.Entry<String, List<String>> e : xp.entrySet()) {
+            if (as.containsKey(e.getKey())) {
+                violation("both managers may write " + e.getKey() + ": Crossplane " + e.getValue() + " and ASO "
+                        + as.get(e.getKey()));
             }
         }
     }

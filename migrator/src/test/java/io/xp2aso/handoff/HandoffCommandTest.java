@@ -1,0 +1,119 @@
+package io.xp2aso.handoff;
+
+import io.xp2aso.cli.Main;
+import io.xp2aso.handoff.world.Harness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `xp2aso handoff` end to end through the CLI, against the mock API server on loopback. */
+class HandoffCommandTest {
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Path write(Harness h) throws IOException {
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, PlanJson.write(h.plan));
+        Path kube = dir.resolve("kubeconfig");
+        Files.writeString(kube, h.world.kubeconfigYaml());
+        return plan;
+    }
+
+    @Test
+    void dryRunChecksEverythingAndChangesNothing() throws IOException {
+        Harness h = new Harness(dir.resolve("w"), "storage.yaml", "network.yaml");
+        try (h.world) {
+            Path plan = write(h);
+            Result r = cli("handoff", plan.toString(), "--kubeconfig", dir.resolve("kubeconfig").toString());
+            assertEquals(0, r.code(), r.out() + r.err());
+            assertTrue(r.out().startsWith("dry run (nothing is changed; add --execute to run): handoff of 2 units"), r.out());
+            assertTrue(r.out().contains("[1/10 preflight] Preflight: read-only checks\n    ok: every check passed"), r.out());
+            assertTrue(r.out().contains("would ensure: ObjectStore/team-a/assets has crossplane.io/paused=\"true\""), r.out());
+            assertTrue(r.out().contains("would ensure: Account/assets-x7k2p-sa: deletionPolicy Orphan, managementPolicies [\"Observe\"]"), r.out());
+            assertTrue(r.out().contains("[2/13 gitops-protect] Git: protect the XR XNetwork/team-c/edge-net from pruning"), r.out());
+            assertFalse(Files.exists(dir.resolve("plan.state.json")), "a dry run saves no state");
+            assertFalse(h.world.get(h.plan.units().get(0).claim()).orElseThrow().path("metadata").path("annotations")
+                    .has(Keys.PAUSED), "a dry run changes nothing");
+        }
+    }
+
+    @Test
+    void dryRunReportsFailedPreconditions() throws IOException {
+        Harness h = new Harness(dir.resolve("w"), "storage.yaml");
+        try (h.world) {
+            Path plan = write(h);
+            h.world.uninstall("storage.azure.com", "storageaccounts");
+            h.world.executorCluster().delete(new ObjectRef("v1", "Secret", "azureserviceoperator-system", Keys.ASO_GLOBAL_SECRET));
+            Result r = cli("handoff", plan.toString(), "--kubeconfig", dir.resolve("kubeconfig").toString());
+            assertEquals(1, r.code(), r.out() + r.err());
+            assertTrue(r.out().contains("FAIL ASO kind storageaccount.storage.azure.com is not installed (no CRD)"), r.out());
+            assertTrue(r.out().contains("FAIL no ASO credentials for namespace team-a"), r.out());
+        }
+    }
+
+    @Test
+    void unknownUnitExitsTwo() throws IOException {
+        Harness h = new Harness(dir.resolve("w"), "storage.yaml");
+        try (h.world) {
+            Path plan = write(h);
+            Result r = cli("handoff", plan.toString(), "--execute", "--kubeconfig", dir.resolve("kubeconfig").toString(),
+                    "--only", "no/such-unit");
+            assertEquals(2, r.code());
+            assertTrue(r.err().contains("no unit no/such-unit in the plan"), r.err());
+            assertFalse(Files.exists(dir.resolve("plan.state.json")));
+        }
+    }
+
+    @Test
+    void badPlanFileExitsTwo() throws IOException {
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, "{ not json");
+        Result r = cli("handoff", plan.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("error: " + plan + ":1: not valid JSON"), r.err());
+    }
+
+    @Test
+    void unreachableClusterExitsTwo() throws IOException {
+        Harness h = new Harness(dir.resolve("w"), "storage.yaml");
+        Path plan;
+        try (h.world) {
+            plan = write(h);
+        }
+        // the world is closed: nothing listens on its port any more
+        Result r = cli("handoff", plan.toString(), "--kubeconfig", dir.resolve("kubeconfig").toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("cluster unreachable"), r.err());
+    }
+
+    @Test
+    void deniedPermissionExitsTwo() throws IOException {
+        Harness h = new Harness(dir.resolve("w"), "storage.yaml");
+        try (h.world) {
+            Path plan = write(h);
+            h.world.dispatcher().denyClients(403);
+            Result r = cli("handoff", plan.toString(), "--kubeconfig", dir.resolve("kubeconfig").toString());
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains("permission denied"), r.err());
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.xp2aso.handoff;
+
+import io.xp2aso.handoff.exec.ExecutorHooks;
+import io.xp2aso.handoff.world.FaultyDispatcher;
+import io.xp2aso.handoff.world.Harness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The handoff of three units (storage account + container; PostgreSQL with children; a GitOps-tracked v2 network)
+ * in the emulated world, with the executor killed before and after every step and resumed, and with 409 and 500
+ * answers injected into each of its writes. After every scenario: no DELETE reached Azure, nothing was created,
+ * Crossplane and ASO never could both write one resource, and Azure ends as the ASO specs say.
+ */
+class HandoffScenariosTest {
+    static final String[] UNITS = {"storage.yaml", "postgres.yaml", "network.yaml"};
+
+    @TempDir
+    Path dir;
+
+    private int scenarios;
+    private int dirs;
+    private final List<String> violations = new ArrayList<>();
+
+    private Path fresh() throws IOException {
+        return Files.createDirectory(dir.resolve("s" + dirs++));
+    }
+
+    private void scenario(String name, Harness h, ExecutorHooks hooks) {
+        try (h.world) {
+            scenarios++;
+            int runs = h.runToEnd(hooks, 15);
+            if (runs < 0) {
+                violations.add(name + ": did not finish\n" + h.transcript);
+            }
+            h.endStateViolations().forEach(v -> violations.add(name + ": " + v));
+        }
+    }
+
+    /** Aborts the executor the first time it reaches (unit, step, phase). */
+    static final class CrashOnce implements ExecutorHooks {
+        final String unit;
+        final String step;
+        final boolean after;
+        boolean fired;
+
+        CrashOnce(String unit, String step, boolean after) {
+            this.unit = unit;
+            this.step = step;
+            this.after = after;
+        }
+
+        @Override
+        public void before(String u, String s, boolean rollback) {
+            hit(u, s, !after);
+        }
+
+        @Override
+        public void after(String u, String s, boolean rollback) {
+            hit(u, s, after);
+        }
+
+        private void hit(String u, String s, boolean phase) {
+            if (phase && !fired && u.equals(unit) && s.equals(step)) {
+                fired = true;
+                throw new Harness.Crash((after ? "after " : "before ") + u + " " + s);
+            }
+        }
+    }
+
+    /** Each unit in its own world (the three together run in HandoffWorldTest), killed at each of its steps. */
+    @Test
+    void crashBeforeAndAfterEveryStepThenResume() throws IOException {
+        List<String[]> points = new ArrayList<>();
+        for (String fixture : UNITS) {
+            Harness probe = new Harness(fresh(), fixture);
+            probe.plan.units().forEach(u -> u.steps().forEach(s -> points.add(new String[]{fixture, u.id(), s.id()})));
+            probe.world.close();
+        }
+        int fired = 0;
+        for (String[] p : points) {
+            for (boolean after : new boolean[]{false, true}) {
+                CrashOnce crash = new CrashOnce(p[1], p[2], after);
+                scenario("crash " + (after ? "after " : "before ") + p[1] + " " + p[2], new Harness(fresh(), p[0]), crash);
+                fired += crash.fired ? 1 : 0;
+            }
+        }
+        System.out.println("handoff scenarios: " + scenarios + ", violations: " + violations.size());
+        assertEquals(List.of(), violations);
+        assertEquals(points.size() * 2, fired, "every crash point was reached");
+        assertTrue(points.size() >= 30, "steps of three units");
+    }
+
+    /**
+     * The PostgreSQL unit (the most writes: secret copy, four MRs, four ASO resources): each of the executor's writes
+     * answers, in turn, 409 without applying, 500 without applying, or 500 after applying (a lost response).
+     */
+    @Test
+    void conflictsAndServerErrorsOnEveryWrite() throws IOException {
+        String unit = "postgres.yaml";
+        int writes = countWrites(unit);
+        int injected = 0;
+        List<FaultyDispatcher.Fault> kinds = List.of(new FaultyDispatcher.Fault(0, 409, false),
+                new FaultyDispatcher.Fault(0, 500, false), new FaultyDispatcher.Fault(0, 500, true));
+        for (int n = 1; n <= writes; n++) {
+            FaultyDispatcher.Fault k = kinds.get(n % kinds.size());
+            FaultyDispatcher.Fault f = new FaultyDispatcher.Fault(n, k.code(), k.afterApplying());
+            Harness h = new Harness(fresh(), unit);
+            h.world.dispatcher().faults(List.of(f));
+            scenario("fault " + f, h, ExecutorHooks.NONE);
+            injected += h.world.dispatcher().injected();
+        }
+        // Errors that outlast the executor's retries stop the unit; the next run resumes it.
+        Harness stubborn = new Harness(fresh(), unit);
+        List<FaultyDispatcher.Fault> burst = new ArrayList<>();
+        for (int n = 10; n < 20; n++) {
+            burst.add(new FaultyDispatcher.Fault(n, 500, n % 2 == 0));
+        }
+        stubborn.world.dispatcher().faults(burst);
+        scenario("burst of 500s", stubborn, ExecutorHooks.NONE);
+        System.out.println("handoff scenarios: " + scenarios + ", violations: " + violations.size()
+                + " (faults injected: " + injected + " over " + writes + " writes)");
+        assertEquals(List.of(), violations);
+        assertEquals(writes, injected, "every write got its fault");
+        assertTrue(writes > 15, "the executor writes more than 15 times (" + writes + ")");
+    }
+
+    /** Writes of a clean run, counted by the API server (faults at index n hit the nth write). */
+    private int countWrites(String unit) throws IOException {
+        Harness h = new Harness(fresh(), unit);
+        try (h.world) {
+            h.world.dispatcher().faults(List.of(new FaultyDispatcher.Fault(Integer.MAX_VALUE, 500, false)));
+            h.runToEnd(ExecutorHooks.NONE, 15);
+            return h.world.dispatcher().writes();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.xp2aso.handoff;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xp2aso.handoff.world.Harness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The world catches what the handoff must prevent: these do the unsafe things by hand (no executor) and expect
+ * violations, so a passing scenario means something.
+ */
+class WorldControlTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void deletingAnMrWithDeletePolicyReachesAzure() {
+        Harness h = new Harness(dir, "storage.yaml");
+        try (h.world) {
+            h.world.executorCluster().delete(h.plan.units().get(0).resources().get(1).ref());
+            h.world.rounds(2);
+            assertTrue(h.world.violations().stream().anyMatch(v -> v.contains("DELETE reached Azure")), h.world.violations().toString());
+        }
+    }
+
+    @Test
+    void orphanWithoutObserveStillDeletesWhenPoliciesHoldDelete() {
+        Harness h = new Harness(dir, "postgres.yaml");
+        try (h.world) {
+            // the firewall rule has managementPolicies with Delete but not "*": Orphan alone does not protect it
+            ObjectRef fw = h.plan.units().get(0).resources().get(2).ref();
+            ObjectNode live = h.world.get(fw).orElseThrow();
+            live.with("spec").put("deletionPolicy", "Orphan");
+            h.world.executorCluster().update(live);
+            h.world.executorCluster().delete(fw);
+            h.world.rounds(2);
+            assertTrue(h.world.violations().stream().anyMatch(v -> v.contains("DELETE reached Azure")), h.world.violations().toString());
+        }
+    }
+
+    @Test
+    void asoManagingWhileCrossplaneStillWritesIsCaught() {
+        Harness h = new Harness(dir, "storage.yaml");
+        try (h.world) {
+            AsoTarget sa = h.plan.units().get(0).aso().get(0);
+            ObjectNode m = sa.manifest().deepCopy();
+            m.with("metadata").with("annotations").put(Keys.RECONCILE_POLICY, Keys.POLICY_MANAGE);
+            h.world.executorCluster().create(m);
+            h.world.rounds(2);
+            assertTrue(h.world.violations().stream().anyMatch(v -> v.contains("both managers")), h.world.violations().toString());
+        }
+    }
+
+    @Test
+    void anUnpausedXrRecreatesADeletedMr() {
+        Harness h = new Harness(dir, "storage.yaml");
+        try (h.world) {
+            ObjectRef account = h.plan.units().get(0).resources().get(1).ref();
+            ObjectNode live = h.world.get(account).orElseThrow();
+            live.with("spec").put("deletionPolicy", "Orphan");
+            h.world.executorCluster().update(live);
+            h.world.executorCluster().delete(account);
+            h.world.rounds(3);
+            List<String> names = h.world.executorCluster().list(account.apiVersion(), account.kind(), "").stream()
+                    .map(o -> o.path("metadata").path("name").asText()).toList();
+            assertTrue(names.stream().anyMatch(n -> n.startsWith(account.name() + "-re")), names.toString());
+        }
+    }
+}

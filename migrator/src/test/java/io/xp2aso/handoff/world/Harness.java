@@ -1,0 +1,171 @@
+package io.xp2aso.handoff.world;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xp2aso.handoff.AsoTarget;
+import io.xp2aso.handoff.ManagedHandoff;
+import io.xp2aso.handoff.ObjectRef;
+import io.xp2aso.handoff.Plan;
+import io.xp2aso.handoff.PlanBuilder;
+import io.xp2aso.handoff.PlanOptions;
+import io.xp2aso.handoff.UnitPlan;
+import io.xp2aso.handoff.exec.ExecutionState;
+import io.xp2aso.handoff.exec.ExecutorHooks;
+import io.xp2aso.handoff.exec.HandoffExecutor;
+import io.xp2aso.handoff.exec.RunOptions;
+import io.xp2aso.handoff.exec.StateStore;
+import io.xp2aso.mapping.MappedUnit;
+import io.xp2aso.mapping.MappingResult;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs the executor in a {@link World} the way an operator would: run, and when it stops, do what it asks (merge the
+ * Git change, approve what it showed) or simply run again (--resume) after a crash or an error; then checks the end
+ * state against the plan. Every problem found is a violation string.
+ */
+public final class Harness {
+    public static final String DIGEST = "test-plan";
+
+    public final World world;
+    public final List<Estates.Loaded> units;
+    public final Plan plan;
+    public final StateStore store;
+    public final StringBuilder transcript = new StringBuilder();
+
+    public Harness(Path dir, String... fixtures) {
+        this(dir, PlanOptions.defaults(), fixtures);
+    }
+
+    public Harness(Path dir, PlanOptions options, String... fixtures) {
+        this(dir, options, u -> { }, fixtures);
+    }
+
+    /** {@code edit} may change the loaded records (e.g. the mapper's targets) before the plan is built. */
+    public Harness(Path dir, PlanOptions options, java.util.function.Consumer<Estates.Loaded> edit, String... fixtures) {
+        world = new World();
+        units = new ArrayList<>();
+        List<MappedUnit> mapped = new ArrayList<>();
+        for (String f : fixtures) {
+            Estates.Loaded u = Estates.load(f);
+            Estates.install(world, u);
+            edit.accept(u);
+            units.add(u);
+            mapped.add(u.mapped());
+        }
+        world.rounds(2);
+        plan = PlanBuilder.build(new MappingResult(mapped, List.of()), options);
+        store = new StateStore(dir.resolve("plan.state.json"));
+    }
+
+    public int run(RunOptions o, ExecutorHooks hooks) {
+        StringWriter out = new StringWriter();
+        HandoffExecutor ex = new HandoffExecutor(world.executorCluster(), world.ticker(), store, new PrintWriter(out), hooks);
+        try {
+            return ex.run(plan, DIGEST, o);
+        } finally {
+            transcript.append(out);
+        }
+    }
+
+    public static RunOptions execute() {
+        return new RunOptions(true, true, "", false, Set.of());
+    }
+
+    /**
+     * Runs to the end like an operator: after a crash (any RuntimeException from the hooks) or a stop, controllers keep
+     * running for a while, then the run is resumed; Git changes and approvals are given when asked. Returns the number
+     * of runs it took, or -1 when it did not finish within {@code maxRuns}.
+     */
+    public int runToEnd(ExecutorHooks hooks, int maxRuns) {
+        Set<String> approve = Set.of();
+        for (int i = 1; i <= maxRuns; i++) {
+            int code;
+            try {
+                code = run(new RunOptions(true, true, "", false, approve), hooks);
+            } catch (Crash c) {
+                transcript.append("CRASH ").append(c.getMessage()).append('\n');
+                world.rounds(3);
+                continue;
+            }
+            if (code == 0) {
+                return i;
+            }
+            approve = Set.of();
+            ExecutionState st = store.load();
+            for (Estates.Loaded u : units) {
+                String id = u.mapped().unit().id();
+                ExecutionState.UnitState us = st.units.get(id);
+                String tail = transcript.substring(Math.max(0, transcript.length() - 4000));
+                if (tail.contains("waiting for the Git change: " + u.top().display())) {
+                    world.argo.mergeProtect(u.top());
+                }
+                if (us != null && us.pendingStep.equals("gitops-remove-claim")) {
+                    world.argo.removeFromGit(u.top());
+                }
+                if (us != null && !us.pendingStep.isEmpty()) {
+                    Set<String> a = new java.util.HashSet<>(approve);
+                    a.add(id);
+                    approve = Set.copyOf(a);
+                }
+            }
+            world.rounds(3);
+        }
+        return -1;
+    }
+
+    /** Thrown by test hooks to abort the executor at a chosen point, as a kill would. */
+    public static final class Crash extends RuntimeException {
+        public Crash(String where) {
+            super(where);
+        }
+    }
+
+    /** Violations of the end state: the plan finished, Crossplane objects gone, Azure as the ASO specs say. */
+    public List<String> endStateViolations() {
+        List<String> out = new ArrayList<>(world.violations());
+        ExecutionState st = store.load();
+        for (UnitPlan u : plan.units()) {
+            ExecutionState.UnitState us = st.units.get(u.id());
+            if (us == null || us.done.size() != u.steps().size()) {
+                out.add(u.id() + ": not every step completed: " + (us == null ? "[]" : us.done));
+            }
+            for (ManagedHandoff mr : u.resources()) {
+                if (world.get(mr.ref()).isPresent()) {
+                    out.add(u.id() + ": " + mr.ref().display() + " still exists");
+                }
+            }
+            if (u.claim() != null && world.get(u.claim()).isPresent()) {
+                out.add(u.id() + ": claim still exists");
+            }
+            for (AsoTarget t : u.aso()) {
+                Optional<ObjectNode> cr = world.get(t.ref());
+                if (cr.isEmpty()) {
+                    out.add(u.id() + ": " + t.ref().display() + " missing");
+                    continue;
+                }
+                Optional<String> id = world.aso.armId(cr.get());
+                Optional<ObjectNode> az = id.flatMap(world.azure::get);
+                if (az.isEmpty()) {
+                    out.add(u.id() + ": Azure resource of " + t.ref().display() + " missing");
+                } else if (!az.get().equals(AsoEmulator.properties(cr.get()))) {
+                    out.add(u.id() + ": Azure state of " + id.get() + " is " + az.get() + ", planned "
+                            + AsoEmulator.properties(cr.get()));
+                }
+                if (!"manage".equals(AsoEmulator.policy(cr.get()))) {
+                    out.add(u.id() + ": " + t.ref().display() + " is not managed by ASO");
+                }
+            }
+        }
+        return out;
+    }
+
+    public ObjectRef top(int i) {
+        return units.get(i).top();
+    }
+}
