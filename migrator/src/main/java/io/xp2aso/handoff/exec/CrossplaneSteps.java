@@ -164,8 +164,7 @@ final class CrossplaneSteps {
             });
         }
         for (ManagedHandoff mr : run.unit.resources()) {
-            if (run.kube.get(mr.ref()).isPresent()) {
-                run.kube.edit(mr.ref(), o -> Kube.setAnnotation(o, Keys.PAUSED, null));
+            if (run.kube.editIfPresent(mr.ref(), o -> Kube.setAnnotation(o, Keys.PAUSED, null)).isPresent()) {
                 run.kube.delete(mr.ref());
                 run.kube.waitGone(mr.ref());
             }
@@ -197,9 +196,7 @@ final class CrossplaneSteps {
             if (!Kube.deleting(live.get())) {
                 run.kube.delete(r);
             }
-            if (run.kube.get(r).filter(Kube::deleting).isPresent()) {
-                run.kube.edit(r, o -> Kube.deleting(o) && Kube.setAnnotation(o, Keys.PAUSED, null));
-            }
+            run.kube.editIfPresent(r, o -> Kube.deleting(o) && Kube.setAnnotation(o, Keys.PAUSED, null));
             run.kube.waitGone(r);
         }
         run.say(r.display() + ": deleted");

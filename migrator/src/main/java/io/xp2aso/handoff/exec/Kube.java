@@ -65,6 +65,26 @@ public final class Kube {
         }
     }
 
+    /** Like {@link #edit}, for an object that may be gone (e.g. finishing its deletion): then nothing happens. */
+    public Optional<ObjectNode> editIfPresent(ObjectRef ref, Predicate<ObjectNode> change) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<ObjectNode> live = get(ref);
+            if (live.isEmpty() || !change.test(live.get())) {
+                return live;
+            }
+            try {
+                cluster.update(live.get());
+                return get(ref);
+            } catch (ClusterException e) {
+                if (e.fatal() || attempt >= ATTEMPTS || !(e.kind() == ClusterException.Kind.CONFLICT
+                        || e.kind() == ClusterException.Kind.SERVER)) {
+                    throw e;
+                }
+                backoff(attempt);
+            }
+        }
+    }
+
     /** Creates the object, or when it exists already edits it with {@code whenExists}. */
     public void createOrEdit(ObjectNode object, Predicate<ObjectNode> whenExists) {
         ObjectRef ref = ObjectRef.of(object);
