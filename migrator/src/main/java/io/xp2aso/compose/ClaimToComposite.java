@@ -35,7 +35,7 @@ public final class ClaimToComposite {
         md.put("name", name);
         ObjectNode labels = filtered(claim.node().path("metadata").path("labels"));
         labels.put(ComposedMetadata.CLAIM_NAME, claim.name());
-        labels.put(ComposedMetadata.CLAIM_NAMESPACE, claim.namespace());
+        labels.put(ComposedMetadata.CLAIM_NAMESPACE, namespace(claim));
         String liveComposite = live == null ? "" : live.path("metadata").path("labels").path(ComposedMetadata.COMPOSITE).asText("");
         labels.put(ComposedMetadata.COMPOSITE, liveComposite.isEmpty() ? name : liveComposite);
         md.set("labels", labels);
@@ -92,9 +92,14 @@ public final class ClaimToComposite {
         claimRef.put("apiVersion", claim.apiVersion());
         claimRef.put("kind", claim.kind());
         claimRef.put("name", claim.name());
-        claimRef.put("namespace", claim.namespace());
+        claimRef.put("namespace", namespace(claim));
         GoValues.roundTrip(xr);
         return xr;
+    }
+
+    /** The namespace of a namespaced object; kubectl puts one written without it into "default". */
+    public static String namespace(Manifest m) {
+        return m.namespace().isEmpty() ? "default" : m.namespace();
     }
 
     /**
@@ -102,7 +107,7 @@ public final class ClaimToComposite {
      * characters): deterministic, so repeated runs agree. The real name is only known to the cluster.
      */
     public static String generatedName(Manifest claim) {
-        return Names.generated(claim.name() + "-", claim.namespace() + "/" + claim.name());
+        return Names.generated(claim.name() + "-", namespace(claim) + "/" + claim.name());
     }
 
     /** Labels or annotations without Kubernetes-reserved keys (kubernetes.io and k8s.io prefixes). */

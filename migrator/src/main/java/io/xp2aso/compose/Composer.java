@@ -160,8 +160,13 @@ public final class Composer {
                         + " until --observed supplies the bound claim or XR", claim.origin(), subject));
             }
             ObjectNode xr = ClaimToComposite.build(claim, xrd, name, live);
-            String id = uniqueId(claim.namespace() + "/" + claim.name(), claim.kind());
-            units.add(render(id, claim.namespace(), claim.name(), claim, xr, sourceXr, xrd, claim.origin(), findings));
+            String ns = ClaimToComposite.namespace(claim);
+            if (claim.namespace().isEmpty()) {
+                findings.add(Finding.info("default-namespace", "the claim has no metadata.namespace: taken as \"default\","
+                        + " where kubectl would create it with the default context", claim.origin(), subject));
+            }
+            String id = uniqueId(ns + "/" + claim.name(), claim.kind());
+            units.add(render(id, ns, claim.name(), claim, xr, sourceXr, xrd, claim.origin(), findings));
         }
 
         /** The live XR of a claim: from --observed (through the claim's resourceRef), else the XR in the sources. */
@@ -186,9 +191,15 @@ public final class Composer {
                 mergeLive(xr, l);
             }
             boolean namespaced = isNamespaced(xr, xrd);
-            String ns = namespaced ? source.namespace() : "";
+            String ns = namespaced ? ClaimToComposite.namespace(source) : "";
+            List<Finding> findings = new ArrayList<>();
+            if (namespaced && source.namespace().isEmpty()) {
+                xr.with("metadata").put("namespace", ns);
+                findings.add(Finding.info("default-namespace", "the namespaced XR has no metadata.namespace: taken as"
+                        + " \"default\", where kubectl would create it with the default context", source.origin(), source.displayName()));
+            }
             String id = uniqueId((namespaced ? ns : "_cluster") + "/" + source.name(), source.kind());
-            units.add(render(id, ns, source.name(), null, xr, source, xrd, source.origin(), new ArrayList<>()));
+            units.add(render(id, ns, source.name(), null, xr, source, xrd, source.origin(), findings));
         }
 
         /** Cluster-only facts of a live XR the source copy lacks: UID, status, the persisted composition choice. */
