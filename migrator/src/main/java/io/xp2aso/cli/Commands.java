@@ -8,6 +8,7 @@ final class Commands {
     }
 
     static void register(CommandLine cl) {
+        cl.addSubcommand(new MigrateCommand(io.xp2aso.migrate.MigrationPipeline.standard()));
         cl.addSubcommand(new HandoffCommand());
         cl.addSubcommand(new MappingsCommand());
         cl.addSubcommand(new RenderCommand());

@@ -83,6 +83,9 @@ final class MigrateCommand implements Callable<Integer> {
     /** Standard input for SOURCE `-`; tests replace it. */
     InputStream stdin = System.in;
 
+    /** Folder that file names in the output are relative to: the working folder; tests replace it. */
+    Path base = Path.of("");
+
     private final MigrationPipeline pipeline;
 
     MigrateCommand(MigrationPipeline pipeline) {
@@ -95,13 +98,14 @@ final class MigrateCommand implements Callable<Integer> {
         checkUsage();
         checkOutputFolder(output);
 
-        SourceSet sourceSet = MigrateInputs.readSources(sources, ref, stdin);
+        DisplayPaths paths = new DisplayPaths(base);
+        SourceSet sourceSet = paths.relativize(MigrateInputs.readSources(sources, ref, stdin));
         err.println("xp2aso migrate: read " + sourceSet.manifests().size() + " objects"
                 + (sourceSet.skipped().isEmpty() ? "" : ", skipped " + sourceSet.skipped().size() + " documents"));
         ObservedIndex observedIndex = ObservedIndex.EMPTY;
         Map<String, String> asoVersions = Map.of();
         if (observed != null) {
-            observedIndex = MigrateInputs.readObserved(observed, stdin);
+            observedIndex = new ObservedIndex(paths.relativize(MigrateInputs.readObserved(observed, stdin)).manifests());
             err.println("xp2aso migrate: " + observedIndex.all().size() + " observed objects from " + observed);
         } else if (fromCluster) {
             ClusterObservation.State state = MigrateInputs.clusterObserver().orElseThrow().observe(context, err);
@@ -116,7 +120,7 @@ final class MigrateCommand implements Callable<Integer> {
                 .withObserved(observedIndex)
                 .withTargetNamespace(targetNamespace)
                 .withMappings(mappings)
-                .withPaths(new DisplayPaths(Path.of("")))
+                .withPaths(paths)
                 .withProgress(m -> err.println("xp2aso migrate: " + m))
                 .withAsoVersions(asoVersions);
         MigrationRun run = pipeline.run(sourceSet, options);

@@ -49,7 +49,7 @@ final class MigrateInputs {
     }
 
     /** The --observed file: a `kubectl get -o yaml` stream or List. */
-    static ObservedIndex readObserved(String file, InputStream stdin) {
-        return new ObservedIndex(SourceReader.read(List.of(file), stdin).manifests());
+    static SourceSet readObserved(String file, InputStream stdin) {
+        return SourceReader.read(List.of(file), stdin);
     }
 }

@@ -39,21 +39,11 @@ public final class MigrationPipeline {
     }
 
     /**
-     * The pipeline migrate runs: the place to register further output producers (one line each).
-     * Until the compose and map stages are merged its {@link #run} refuses to run; {@link #assemble} works.
+     * The pipeline migrate runs: the real compose and map stages, and the output producers (the handoff plan).
+     * This is the place to register further producers, one line each.
      */
     public static MigrationPipeline standard() {
-        return new MigrationPipeline(new Stages() {
-            @Override
-            public ComposeResult compose(Estate estate, MigrateOptions options) {
-                throw new UnsupportedOperationException("the compose stage is not part of this build yet");
-            }
-
-            @Override
-            public MappingResult map(ComposeResult composed, MigrateOptions options) {
-                throw new UnsupportedOperationException("the map stage is not part of this build yet");
-            }
-        }, List.of(new HandoffPlanOutput()));
+        return new MigrationPipeline(new StandardStages(), List.of(new HandoffPlanOutput()));
     }
 
     /**

@@ -1,9 +1,13 @@
 package io.xp2aso.report;
 
+import io.xp2aso.source.Manifest;
 import io.xp2aso.source.Origin;
+import io.xp2aso.source.SourceSet;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns the file names of origins into the paths reports show: absolute paths under a base folder (the working
@@ -45,6 +49,30 @@ public final class DisplayPaths {
         } catch (InvalidPathException e) {
             return slashes(file);
         }
+    }
+
+    /**
+     * The same objects with their origins shown as {@link #file}: applied when reading, so every stage (manifest
+     * headers, mapper annotations, findings, the plan) names files the same way, independent of the checkout's place.
+     */
+    public SourceSet relativize(SourceSet sources) {
+        if (base == null) {
+            return sources;
+        }
+        List<Manifest> manifests = new ArrayList<>(sources.manifests().size());
+        for (Manifest m : sources.manifests()) {
+            manifests.add(new Manifest(m.node(), origin(m.origin())));
+        }
+        List<SourceSet.SkippedInput> skipped = new ArrayList<>(sources.skipped().size());
+        for (SourceSet.SkippedInput s : sources.skipped()) {
+            skipped.add(new SourceSet.SkippedInput(origin(s.origin()), s.reason()));
+        }
+        return new SourceSet(manifests, skipped);
+    }
+
+    public Origin origin(Origin o) {
+        String f = file(o);
+        return f.equals(o.file()) ? o : new Origin(f, o.line());
     }
 
     /** "file:line", or "file" when the line is unknown. */

@@ -54,7 +54,7 @@ class MigrateFromClusterTest {
         };
         CommandLine cl = Main.commandLine();
         if (cl.getSubcommands().containsKey("migrate")) {
-            cl.getSubcommands().remove("migrate");
+            cl.getCommandSpec().removeSubcommand("migrate");
         }
         cl.addSubcommand("migrate", new MigrateCommand(new MigrationPipeline(stages, List.of())));
         cl.setOut(new PrintWriter(new StringWriter(), true));
