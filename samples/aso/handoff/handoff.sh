@@ -504,10 +504,9 @@ unit_2_rollback() {
   # nothing to undo: this step only reads
 }
 
-# ---- unit _cluster/platform-net (BLOCKED: see plan.md)
+# ---- unit _cluster/platform-net
 unit_3_run() {
   local XR='platform-net'
-  fail '_cluster/platform-net is blocked: VirtualNetwork/platform-net-x5lqg: has no ASO equivalent (no mapping for network.azure.upbound.io/v1beta1 VirtualNetwork in the mapping catalog (built-in); it cannot be migrated); Subnet/platform-net-f8nvb: has no ASO equivalent (no mapping for network.azure.upbound.io/v1beta1 Subnet in the mapping catalog (built-in); it cannot be migrated); Subnet/platform-net-m6tjr: has no ASO equivalent (no mapping for network.azure.upbound.io/v1beta1 Subnet in the mapping catalog (built-in); it cannot be migrated); SecurityGroup/platform-net-h4wcz: has no ASO equivalent (no mapping for network.azure.upbound.io/v1beta1 SecurityGroup in the mapping catalog (built-in); it cannot be migrated); SecurityRule/platform-net-q7pkd: has no ASO equivalent (no mapping for network.azure.upbound.io/v1beta1 SecurityRule in the mapping catalog (built-in); it cannot be migrated); SubnetNetworkSecurityGroupAssociation/platform-net-z2bsm: has no ASO equivalent (no mapping for network.azure.upbound.io/v1beta1 SubnetNetworkSecurityGroupAssociation in the mapping catalog (built-in); it cannot be migrated)'
   step '_cluster/platform-net' '1/10 preflight: Preflight: read-only checks'
   expect_jsonpath resourcegroup.azure.upbound.io/platform-net-2k9dz '' '{.status.conditions[?(@.type=="Ready")].status}' 'True'
   expect_jsonpath resourcegroup.azure.upbound.io/platform-net-2k9dz '' '{.status.conditions[?(@.type=="Synced")].status}' 'True'
@@ -538,6 +537,10 @@ unit_3_run() {
   expect_jsonpath subnetnetworksecuritygroupassociation.network.azure.upbound.io/platform-net-z2bsm '' '{.metadata.annotations.crossplane\.io/external-name}' '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope/providers/Microsoft.Network/virtualNetworks/vnet-platform-net/subnets/snet-app'
   expect_jsonpath subnetnetworksecuritygroupassociation.network.azure.upbound.io/platform-net-z2bsm '' '{.status.atProvider.id}' '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope/providers/Microsoft.Network/virtualNetworks/vnet-platform-net/subnets/snet-app'
   require_kind resourcegroup.resources.azure.com
+  require_kind virtualnetwork.network.azure.com
+  require_kind virtualnetworkssubnet.network.azure.com
+  require_kind networksecuritygroup.network.azure.com
+  require_kind networksecuritygroupssecurityrule.network.azure.com
   require_secret default aso-credential || require_secret azureserviceoperator-system aso-controller-settings || fail 'no ASO credentials for namespace default'
   step '_cluster/platform-net' '2/10 pause: Pause the claim and XR'
   kubectl annotate --overwrite xnetwork.platform.example.org/platform-net crossplane.io/paused=true
@@ -600,11 +603,165 @@ spec:
     managed-by: crossplane
 EOF
   expect_jsonpath resourcegroup.resources.azure.com/platform-net-resource-group default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'skip'
+  kubectl apply -f - <<'EOF'
+apiVersion: network.azure.com/v20250301
+kind: VirtualNetwork
+metadata:
+  name: platform-net-vnet
+  namespace: default
+  labels:
+    xp2aso.io/unit: platform-net
+  annotations:
+    serviceoperator.azure.com/reconcile-policy: skip
+    xp2aso.io/source: network.azure.upbound.io/VirtualNetwork/platform-net-x5lqg
+    xp2aso.io/source-file: samples/crossplane/network/composition.yaml:49
+    xp2aso.io/unit: _cluster/platform-net
+    xp2aso.io/composition-resource-name: vnet
+spec:
+  azureName: vnet-platform-net
+  owner:
+    name: platform-net-resource-group
+  location: westeurope
+  tags:
+    managed-by: crossplane
+  addressSpace:
+    addressPrefixes:
+      - 10.20.0.0/16
+EOF
+  expect_jsonpath virtualnetwork.network.azure.com/platform-net-vnet default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'skip'
+  kubectl apply -f - <<'EOF'
+apiVersion: network.azure.com/v20250301
+kind: VirtualNetworksSubnet
+metadata:
+  name: platform-net-subnet-app
+  namespace: default
+  labels:
+    xp2aso.io/unit: platform-net
+  annotations:
+    serviceoperator.azure.com/reconcile-policy: skip
+    xp2aso.io/source: network.azure.upbound.io/Subnet/platform-net-f8nvb
+    xp2aso.io/source-file: samples/crossplane/network/composition.yaml:76
+    xp2aso.io/unit: _cluster/platform-net
+    xp2aso.io/composition-resource-name: subnet-app
+    xp2aso.io/merged-from: network.azure.upbound.io/SubnetNetworkSecurityGroupAssociation/platform-net-z2bsm
+spec:
+  azureName: snet-app
+  owner:
+    name: platform-net-vnet
+  addressPrefixes:
+    - 10.20.1.0/24
+  defaultOutboundAccess: true
+  privateEndpointNetworkPolicies: Disabled
+  privateLinkServiceNetworkPolicies: Enabled
+  serviceEndpoints:
+    - service: Microsoft.Storage
+  networkSecurityGroup:
+    reference:
+      group: network.azure.com
+      kind: NetworkSecurityGroup
+      name: platform-net-nsg-app
+EOF
+  expect_jsonpath virtualnetworkssubnet.network.azure.com/platform-net-subnet-app default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'skip'
+  kubectl apply -f - <<'EOF'
+apiVersion: network.azure.com/v20250301
+kind: VirtualNetworksSubnet
+metadata:
+  name: platform-net-subnet-data
+  namespace: default
+  labels:
+    xp2aso.io/unit: platform-net
+  annotations:
+    serviceoperator.azure.com/reconcile-policy: skip
+    xp2aso.io/source: network.azure.upbound.io/Subnet/platform-net-m6tjr
+    xp2aso.io/source-file: samples/crossplane/network/composition.yaml:99
+    xp2aso.io/unit: _cluster/platform-net
+    xp2aso.io/composition-resource-name: subnet-data
+spec:
+  azureName: snet-data
+  owner:
+    name: platform-net-vnet
+  addressPrefixes:
+    - 10.20.2.0/24
+  defaultOutboundAccess: true
+  delegations:
+    - name: postgresql
+      serviceName: Microsoft.DBforPostgreSQL/flexibleServers
+  privateEndpointNetworkPolicies: Disabled
+  privateLinkServiceNetworkPolicies: Enabled
+EOF
+  expect_jsonpath virtualnetworkssubnet.network.azure.com/platform-net-subnet-data default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'skip'
+  kubectl apply -f - <<'EOF'
+apiVersion: network.azure.com/v20250301
+kind: NetworkSecurityGroup
+metadata:
+  name: platform-net-nsg-app
+  namespace: default
+  labels:
+    xp2aso.io/unit: platform-net
+  annotations:
+    serviceoperator.azure.com/reconcile-policy: skip
+    xp2aso.io/source: network.azure.upbound.io/SecurityGroup/platform-net-h4wcz
+    xp2aso.io/source-file: samples/crossplane/network/composition.yaml:126
+    xp2aso.io/unit: _cluster/platform-net
+    xp2aso.io/composition-resource-name: nsg-app
+spec:
+  azureName: nsg-platform-net-app
+  owner:
+    name: platform-net-resource-group
+  location: westeurope
+  tags:
+    managed-by: crossplane
+EOF
+  expect_jsonpath networksecuritygroup.network.azure.com/platform-net-nsg-app default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'skip'
+  kubectl apply -f - <<'EOF'
+apiVersion: network.azure.com/v20250301
+kind: NetworkSecurityGroupsSecurityRule
+metadata:
+  name: platform-net-nsg-app-allow-https
+  namespace: default
+  labels:
+    xp2aso.io/unit: platform-net
+  annotations:
+    serviceoperator.azure.com/reconcile-policy: skip
+    xp2aso.io/source: network.azure.upbound.io/SecurityRule/platform-net-q7pkd
+    xp2aso.io/source-file: samples/crossplane/network/composition.yaml:148
+    xp2aso.io/unit: _cluster/platform-net
+    xp2aso.io/composition-resource-name: nsg-app-allow-https
+spec:
+  azureName: allow-https-inbound
+  owner:
+    name: platform-net-nsg-app
+  access: Allow
+  description: HTTPS from the internet to the application subnet
+  direction: Inbound
+  priority: 100
+  protocol: Tcp
+  sourceAddressPrefix: Internet
+  sourcePortRange: '*'
+  destinationAddressPrefix: VirtualNetwork
+  destinationPortRange: "443"
+EOF
+  expect_jsonpath networksecuritygroupssecurityrule.network.azure.com/platform-net-nsg-app-allow-https default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'skip'
   step '_cluster/platform-net' '5/10 verify-aso: Verify ASO sees the same Azure resources'
   wait_jsonpath resourcegroup.resources.azure.com/platform-net-resource-group default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
   expect_azure_id resourcegroup.resources.azure.com/platform-net-resource-group default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope'
+  wait_jsonpath virtualnetwork.network.azure.com/platform-net-vnet default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id virtualnetwork.network.azure.com/platform-net-vnet default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope/providers/Microsoft.Network/virtualNetworks/vnet-platform-net'
+  wait_jsonpath virtualnetworkssubnet.network.azure.com/platform-net-subnet-app default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id virtualnetworkssubnet.network.azure.com/platform-net-subnet-app default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope/providers/Microsoft.Network/virtualNetworks/vnet-platform-net/subnets/snet-app'
+  wait_jsonpath virtualnetworkssubnet.network.azure.com/platform-net-subnet-data default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id virtualnetworkssubnet.network.azure.com/platform-net-subnet-data default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope/providers/Microsoft.Network/virtualNetworks/vnet-platform-net/subnets/snet-data'
+  wait_jsonpath networksecuritygroup.network.azure.com/platform-net-nsg-app default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id networksecuritygroup.network.azure.com/platform-net-nsg-app default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope/providers/Microsoft.Network/networkSecurityGroups/nsg-platform-net-app'
+  wait_jsonpath networksecuritygroupssecurityrule.network.azure.com/platform-net-nsg-app-allow-https default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id networksecuritygroupssecurityrule.network.azure.com/platform-net-nsg-app-allow-https default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope/providers/Microsoft.Network/networkSecurityGroups/nsg-platform-net-app/securityRules/allow-https-inbound'
   step '_cluster/platform-net' '6/10 preview: Takeover preview: what ASO'\''s first PUT would change'
   kubectl get resourcegroup.resources.azure.com/platform-net-resource-group -n default -o yaml   # compare spec (what ASO will PUT) with status (live)
+  kubectl get virtualnetwork.network.azure.com/platform-net-vnet -n default -o yaml   # compare spec (what ASO will PUT) with status (live)
+  kubectl get virtualnetworkssubnet.network.azure.com/platform-net-subnet-app -n default -o yaml   # compare spec (what ASO will PUT) with status (live)
+  kubectl get virtualnetworkssubnet.network.azure.com/platform-net-subnet-data -n default -o yaml   # compare spec (what ASO will PUT) with status (live)
+  kubectl get networksecuritygroup.network.azure.com/platform-net-nsg-app -n default -o yaml   # compare spec (what ASO will PUT) with status (live)
+  kubectl get networksecuritygroupssecurityrule.network.azure.com/platform-net-nsg-app-allow-https -n default -o yaml   # compare spec (what ASO will PUT) with status (live)
   confirm '_cluster/platform-net: the takeover preview above is what ASO will change in Azure; hand over?'
   step '_cluster/platform-net' '7/10 manage: Hand over: reconcile-policy manage'
   expect_jsonpath resourcegroup.azure.upbound.io/platform-net-2k9dz '' '{.spec.managementPolicies}' '["Observe"]'   # Crossplane must not write
@@ -616,9 +773,29 @@ EOF
   expect_jsonpath subnetnetworksecuritygroupassociation.network.azure.upbound.io/platform-net-z2bsm '' '{.spec.managementPolicies}' '["Observe"]'   # Crossplane must not write
   kubectl annotate --overwrite resourcegroup.resources.azure.com/platform-net-resource-group -n default serviceoperator.azure.com/reconcile-policy=manage
   expect_jsonpath resourcegroup.resources.azure.com/platform-net-resource-group default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  kubectl annotate --overwrite virtualnetwork.network.azure.com/platform-net-vnet -n default serviceoperator.azure.com/reconcile-policy=manage
+  expect_jsonpath virtualnetwork.network.azure.com/platform-net-vnet default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  kubectl annotate --overwrite virtualnetworkssubnet.network.azure.com/platform-net-subnet-app -n default serviceoperator.azure.com/reconcile-policy=manage
+  expect_jsonpath virtualnetworkssubnet.network.azure.com/platform-net-subnet-app default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  kubectl annotate --overwrite virtualnetworkssubnet.network.azure.com/platform-net-subnet-data -n default serviceoperator.azure.com/reconcile-policy=manage
+  expect_jsonpath virtualnetworkssubnet.network.azure.com/platform-net-subnet-data default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  kubectl annotate --overwrite networksecuritygroup.network.azure.com/platform-net-nsg-app -n default serviceoperator.azure.com/reconcile-policy=manage
+  expect_jsonpath networksecuritygroup.network.azure.com/platform-net-nsg-app default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  kubectl annotate --overwrite networksecuritygroupssecurityrule.network.azure.com/platform-net-nsg-app-allow-https -n default serviceoperator.azure.com/reconcile-policy=manage
+  expect_jsonpath networksecuritygroupssecurityrule.network.azure.com/platform-net-nsg-app-allow-https default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
   step '_cluster/platform-net' '8/10 verify-managed: Verify ASO manages the resources'
   wait_jsonpath resourcegroup.resources.azure.com/platform-net-resource-group default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
   expect_azure_id resourcegroup.resources.azure.com/platform-net-resource-group default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope'
+  wait_jsonpath virtualnetwork.network.azure.com/platform-net-vnet default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id virtualnetwork.network.azure.com/platform-net-vnet default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope/providers/Microsoft.Network/virtualNetworks/vnet-platform-net'
+  wait_jsonpath virtualnetworkssubnet.network.azure.com/platform-net-subnet-app default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id virtualnetworkssubnet.network.azure.com/platform-net-subnet-app default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope/providers/Microsoft.Network/virtualNetworks/vnet-platform-net/subnets/snet-app'
+  wait_jsonpath virtualnetworkssubnet.network.azure.com/platform-net-subnet-data default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id virtualnetworkssubnet.network.azure.com/platform-net-subnet-data default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope/providers/Microsoft.Network/virtualNetworks/vnet-platform-net/subnets/snet-data'
+  wait_jsonpath networksecuritygroup.network.azure.com/platform-net-nsg-app default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id networksecuritygroup.network.azure.com/platform-net-nsg-app default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope/providers/Microsoft.Network/networkSecurityGroups/nsg-platform-net-app'
+  wait_jsonpath networksecuritygroupssecurityrule.network.azure.com/platform-net-nsg-app-allow-https default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id networksecuritygroupssecurityrule.network.azure.com/platform-net-nsg-app-allow-https default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope/providers/Microsoft.Network/networkSecurityGroups/nsg-platform-net-app/securityRules/allow-https-inbound'
   step '_cluster/platform-net' '9/10 retire: Retire the Crossplane objects without touching Azure'
   expect_jsonpath resourcegroup.azure.upbound.io/platform-net-2k9dz '' '{.spec.deletionPolicy}' 'Orphan'
   expect_jsonpath resourcegroup.azure.upbound.io/platform-net-2k9dz '' '{.spec.managementPolicies}' '["Observe"]'
@@ -652,6 +829,11 @@ EOF
   if exists xnetwork.platform.example.org/platform-net ''; then kubectl annotate --overwrite xnetwork.platform.example.org/platform-net crossplane.io/paused-; fi   # deleting: Crossplane finalizes it and never composes again
   wait_gone xnetwork.platform.example.org/platform-net ''
   expect_jsonpath resourcegroup.resources.azure.com/platform-net-resource-group default '{.status.conditions[?(@.type=="Ready")].status}' 'True'   # the Azure resource still exists
+  expect_jsonpath virtualnetwork.network.azure.com/platform-net-vnet default '{.status.conditions[?(@.type=="Ready")].status}' 'True'   # the Azure resource still exists
+  expect_jsonpath virtualnetworkssubnet.network.azure.com/platform-net-subnet-app default '{.status.conditions[?(@.type=="Ready")].status}' 'True'   # the Azure resource still exists
+  expect_jsonpath virtualnetworkssubnet.network.azure.com/platform-net-subnet-data default '{.status.conditions[?(@.type=="Ready")].status}' 'True'   # the Azure resource still exists
+  expect_jsonpath networksecuritygroup.network.azure.com/platform-net-nsg-app default '{.status.conditions[?(@.type=="Ready")].status}' 'True'   # the Azure resource still exists
+  expect_jsonpath networksecuritygroupssecurityrule.network.azure.com/platform-net-nsg-app-allow-https default '{.status.conditions[?(@.type=="Ready")].status}' 'True'   # the Azure resource still exists
   step '_cluster/platform-net' '10/10 final-verify: Final verification'
   expect_gone xnetwork.platform.example.org/platform-net ''
   expect_gone resourcegroup.azure.upbound.io/platform-net-2k9dz ''
@@ -664,6 +846,21 @@ EOF
   expect_jsonpath resourcegroup.resources.azure.com/platform-net-resource-group default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
   expect_jsonpath resourcegroup.resources.azure.com/platform-net-resource-group default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
   expect_azure_id resourcegroup.resources.azure.com/platform-net-resource-group default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope'
+  expect_jsonpath virtualnetwork.network.azure.com/platform-net-vnet default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  expect_jsonpath virtualnetwork.network.azure.com/platform-net-vnet default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id virtualnetwork.network.azure.com/platform-net-vnet default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope/providers/Microsoft.Network/virtualNetworks/vnet-platform-net'
+  expect_jsonpath virtualnetworkssubnet.network.azure.com/platform-net-subnet-app default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  expect_jsonpath virtualnetworkssubnet.network.azure.com/platform-net-subnet-app default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id virtualnetworkssubnet.network.azure.com/platform-net-subnet-app default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope/providers/Microsoft.Network/virtualNetworks/vnet-platform-net/subnets/snet-app'
+  expect_jsonpath virtualnetworkssubnet.network.azure.com/platform-net-subnet-data default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  expect_jsonpath virtualnetworkssubnet.network.azure.com/platform-net-subnet-data default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id virtualnetworkssubnet.network.azure.com/platform-net-subnet-data default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope/providers/Microsoft.Network/virtualNetworks/vnet-platform-net/subnets/snet-data'
+  expect_jsonpath networksecuritygroup.network.azure.com/platform-net-nsg-app default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  expect_jsonpath networksecuritygroup.network.azure.com/platform-net-nsg-app default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id networksecuritygroup.network.azure.com/platform-net-nsg-app default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope/providers/Microsoft.Network/networkSecurityGroups/nsg-platform-net-app'
+  expect_jsonpath networksecuritygroupssecurityrule.network.azure.com/platform-net-nsg-app-allow-https default '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  expect_jsonpath networksecuritygroupssecurityrule.network.azure.com/platform-net-nsg-app-allow-https default '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id networksecuritygroupssecurityrule.network.azure.com/platform-net-nsg-app-allow-https default '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-platform-net-westeurope/providers/Microsoft.Network/networkSecurityGroups/nsg-platform-net-app/securityRules/allow-https-inbound'
 }
 unit_3_rollback() {
   local XR='platform-net'
@@ -674,12 +871,27 @@ unit_3_rollback() {
   step '_cluster/platform-net' 'rollback verify-managed'
   # nothing to undo: this step only reads
   step '_cluster/platform-net' 'rollback manage'
+  kubectl annotate --overwrite networksecuritygroupssecurityrule.network.azure.com/platform-net-nsg-app-allow-https -n default serviceoperator.azure.com/reconcile-policy=skip
+  kubectl annotate --overwrite networksecuritygroup.network.azure.com/platform-net-nsg-app -n default serviceoperator.azure.com/reconcile-policy=skip
+  kubectl annotate --overwrite virtualnetworkssubnet.network.azure.com/platform-net-subnet-data -n default serviceoperator.azure.com/reconcile-policy=skip
+  kubectl annotate --overwrite virtualnetworkssubnet.network.azure.com/platform-net-subnet-app -n default serviceoperator.azure.com/reconcile-policy=skip
+  kubectl annotate --overwrite virtualnetwork.network.azure.com/platform-net-vnet -n default serviceoperator.azure.com/reconcile-policy=skip
   kubectl annotate --overwrite resourcegroup.resources.azure.com/platform-net-resource-group -n default serviceoperator.azure.com/reconcile-policy=skip
   step '_cluster/platform-net' 'rollback preview'
   # nothing to undo: this step only reads
   step '_cluster/platform-net' 'rollback verify-aso'
   # nothing to undo: this step only reads
   step '_cluster/platform-net' 'rollback apply-aso'
+  kubectl annotate --overwrite networksecuritygroupssecurityrule.network.azure.com/platform-net-nsg-app-allow-https -n default serviceoperator.azure.com/reconcile-policy=skip
+  kubectl delete networksecuritygroupssecurityrule.network.azure.com/platform-net-nsg-app-allow-https -n default --ignore-not-found   # skip: Azure is untouched
+  kubectl annotate --overwrite networksecuritygroup.network.azure.com/platform-net-nsg-app -n default serviceoperator.azure.com/reconcile-policy=skip
+  kubectl delete networksecuritygroup.network.azure.com/platform-net-nsg-app -n default --ignore-not-found   # skip: Azure is untouched
+  kubectl annotate --overwrite virtualnetworkssubnet.network.azure.com/platform-net-subnet-data -n default serviceoperator.azure.com/reconcile-policy=skip
+  kubectl delete virtualnetworkssubnet.network.azure.com/platform-net-subnet-data -n default --ignore-not-found   # skip: Azure is untouched
+  kubectl annotate --overwrite virtualnetworkssubnet.network.azure.com/platform-net-subnet-app -n default serviceoperator.azure.com/reconcile-policy=skip
+  kubectl delete virtualnetworkssubnet.network.azure.com/platform-net-subnet-app -n default --ignore-not-found   # skip: Azure is untouched
+  kubectl annotate --overwrite virtualnetwork.network.azure.com/platform-net-vnet -n default serviceoperator.azure.com/reconcile-policy=skip
+  kubectl delete virtualnetwork.network.azure.com/platform-net-vnet -n default --ignore-not-found   # skip: Azure is untouched
   kubectl annotate --overwrite resourcegroup.resources.azure.com/platform-net-resource-group -n default serviceoperator.azure.com/reconcile-policy=skip
   kubectl delete resourcegroup.resources.azure.com/platform-net-resource-group -n default --ignore-not-found   # skip: Azure is untouched
   step '_cluster/platform-net' 'rollback orphan'
