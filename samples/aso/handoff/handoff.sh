@@ -56,12 +56,11 @@ copy_secret_key() {   # FROM_NS FROM KEY TO_NS TO TO_KEY; the value goes through
 }
 confirm() { local a; read -r -p "$1 [yes/no] " a </dev/tty; [ "$a" = "yes" ] || fail "stopped: not confirmed"; }
 
-# ---- unit team-b/orders-db (BLOCKED: see plan.md)
+# ---- unit team-b/orders-db
 unit_1_run() {
   local XR=''
   XR="$(jp postgresqlinstance.platform.example.org/orders-db team-b '{.spec.resourceRef.name}')"
   [ -n "$XR" ] || fail 'the claim PostgreSQLInstance/team-b/orders-db has no spec.resourceRef'
-  fail 'team-b/orders-db is blocked: FlexibleServer/orders-db-b8m4t-n7dzw: has no ASO equivalent (no mapping for dbforpostgresql.azure.upbound.io/v1beta2 FlexibleServer in the mapping catalog (built-in); it cannot be migrated); FlexibleServerDatabase/orders-db-b8m4t-p2lbf: has no ASO equivalent (no mapping for dbforpostgresql.azure.upbound.io/v1beta1 FlexibleServerDatabase in the mapping catalog (built-in); it cannot be migrated); FlexibleServerFirewallRule/orders-db-b8m4t-w9sgj: has no ASO equivalent (no mapping for dbforpostgresql.azure.upbound.io/v1beta1 FlexibleServerFirewallRule in the mapping catalog (built-in); it cannot be migrated); FlexibleServerConfiguration/orders-db-b8m4t-c4rxt: has no ASO equivalent (no mapping for dbforpostgresql.azure.upbound.io/v1beta1 FlexibleServerConfiguration in the mapping catalog (built-in); it cannot be migrated)'
   step 'team-b/orders-db' '1/10 preflight: Preflight: read-only checks'
   expect_jsonpath resourcegroup.azure.upbound.io/orders-db-b8m4t-5hxkc '' '{.status.conditions[?(@.type=="Ready")].status}' 'True'
   expect_jsonpath resourcegroup.azure.upbound.io/orders-db-b8m4t-5hxkc '' '{.status.conditions[?(@.type=="Synced")].status}' 'True'
@@ -84,7 +83,12 @@ unit_1_run() {
   expect_jsonpath flexibleserverconfiguration.dbforpostgresql.azure.upbound.io/orders-db-b8m4t-c4rxt '' '{.metadata.annotations.crossplane\.io/external-name}' '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-orders-db-prod/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-orders-db-prod/configurations/log_min_duration_statement'
   expect_jsonpath flexibleserverconfiguration.dbforpostgresql.azure.upbound.io/orders-db-b8m4t-c4rxt '' '{.status.atProvider.id}' '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-orders-db-prod/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-orders-db-prod/configurations/log_min_duration_statement'
   require_kind resourcegroup.resources.azure.com
+  require_kind flexibleserver.dbforpostgresql.azure.com
+  require_kind flexibleserversdatabase.dbforpostgresql.azure.com
+  require_kind flexibleserversfirewallrule.dbforpostgresql.azure.com
+  require_kind flexibleserversconfiguration.dbforpostgresql.azure.com
   require_secret team-b aso-credential || require_secret azureserviceoperator-system aso-controller-settings || fail 'no ASO credentials for namespace team-b'
+  require_secret crossplane-system orders-db-admin || fail 'Secret crossplane-system/orders-db-admin is missing'
   step 'team-b/orders-db' '2/10 pause: Pause the claim and XR'
   kubectl annotate --overwrite postgresqlinstance.platform.example.org/orders-db -n team-b crossplane.io/paused=true
   expect_jsonpath postgresqlinstance.platform.example.org/orders-db team-b '{.metadata.annotations.crossplane\.io/paused}' 'true'
@@ -117,6 +121,7 @@ unit_1_run() {
   expect_jsonpath flexibleserverconfiguration.dbforpostgresql.azure.upbound.io/orders-db-b8m4t-c4rxt '' '{.spec.managementPolicies}' '["Observe"]'
   wait_jsonpath flexibleserverconfiguration.dbforpostgresql.azure.upbound.io/orders-db-b8m4t-c4rxt '' '{.status.conditions[?(@.type=="Synced")].status}' 'True'
   step 'team-b/orders-db' '4/10 apply-aso: Apply the ASO resources with reconcile-policy skip'
+  copy_secret_key crossplane-system orders-db-admin password team-b orders-db-admin password   # the value is never printed
   kubectl apply -f - <<'EOF'
 apiVersion: resources.azure.com/v1api20200601
 kind: ResourceGroup
@@ -139,11 +144,139 @@ spec:
     environment: prod
 EOF
   expect_jsonpath resourcegroup.resources.azure.com/orders-db-resource-group team-b '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'skip'
+  kubectl apply -f - <<'EOF'
+apiVersion: dbforpostgresql.azure.com/v20250801
+kind: FlexibleServer
+metadata:
+  name: orders-db-server
+  namespace: team-b
+  labels:
+    xp2aso.io/unit: orders-db
+  annotations:
+    serviceoperator.azure.com/reconcile-policy: skip
+    xp2aso.io/source: dbforpostgresql.azure.upbound.io/FlexibleServer/orders-db-b8m4t-n7dzw
+    xp2aso.io/source-file: samples/crossplane/postgres/composition.yaml:52
+    xp2aso.io/unit: team-b/orders-db
+    xp2aso.io/composition-resource-name: server
+spec:
+  azureName: psql-orders-db-prod
+  owner:
+    name: orders-db-resource-group
+  location: westeurope
+  tags:
+    managed-by: crossplane
+    environment: prod
+  version: "16"
+  administratorLogin: pgadmin
+  administratorLoginPassword:
+    name: orders-db-admin
+    key: password
+  sku:
+    name: Standard_D2s_v3
+    tier: GeneralPurpose
+  storage:
+    storageSizeGB: 64
+    tier: P6
+    autoGrow: Disabled
+  backup:
+    backupRetentionDays: 14
+    geoRedundantBackup: Disabled
+  availabilityZone: "1"
+  network:
+    publicNetworkAccess: Enabled
+  authConfig:
+    activeDirectoryAuth: Disabled
+    passwordAuth: Enabled
+  maintenanceWindow:
+    customWindow: Enabled
+    dayOfWeek: 0
+    startHour: 2
+    startMinute: 0
+EOF
+  expect_jsonpath flexibleserver.dbforpostgresql.azure.com/orders-db-server team-b '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'skip'
+  kubectl apply -f - <<'EOF'
+apiVersion: dbforpostgresql.azure.com/v20250801
+kind: FlexibleServersDatabase
+metadata:
+  name: orders-db-database
+  namespace: team-b
+  labels:
+    xp2aso.io/unit: orders-db
+  annotations:
+    serviceoperator.azure.com/reconcile-policy: skip
+    xp2aso.io/source: dbforpostgresql.azure.upbound.io/FlexibleServerDatabase/orders-db-b8m4t-p2lbf
+    xp2aso.io/source-file: samples/crossplane/postgres/composition.yaml:135
+    xp2aso.io/unit: team-b/orders-db
+    xp2aso.io/composition-resource-name: database
+spec:
+  azureName: orders
+  owner:
+    name: orders-db-server
+  charset: UTF8
+  collation: en_US.utf8
+EOF
+  expect_jsonpath flexibleserversdatabase.dbforpostgresql.azure.com/orders-db-database team-b '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'skip'
+  kubectl apply -f - <<'EOF'
+apiVersion: dbforpostgresql.azure.com/v20250801
+kind: FlexibleServersFirewallRule
+metadata:
+  name: orders-db-firewall-office
+  namespace: team-b
+  labels:
+    xp2aso.io/unit: orders-db
+  annotations:
+    serviceoperator.azure.com/reconcile-policy: skip
+    xp2aso.io/source: dbforpostgresql.azure.upbound.io/FlexibleServerFirewallRule/orders-db-b8m4t-w9sgj
+    xp2aso.io/source-file: samples/crossplane/postgres/composition.yaml:149
+    xp2aso.io/unit: team-b/orders-db
+    xp2aso.io/composition-resource-name: firewall-office
+spec:
+  azureName: allow-office
+  owner:
+    name: orders-db-server
+  startIpAddress: 203.0.113.0
+  endIpAddress: 203.0.113.255
+EOF
+  expect_jsonpath flexibleserversfirewallrule.dbforpostgresql.azure.com/orders-db-firewall-office team-b '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'skip'
+  kubectl apply -f - <<'EOF'
+apiVersion: dbforpostgresql.azure.com/v20250801
+kind: FlexibleServersConfiguration
+metadata:
+  name: orders-db-slow-query-log
+  namespace: team-b
+  labels:
+    xp2aso.io/unit: orders-db
+  annotations:
+    serviceoperator.azure.com/reconcile-policy: skip
+    xp2aso.io/source: dbforpostgresql.azure.upbound.io/FlexibleServerConfiguration/orders-db-b8m4t-c4rxt
+    xp2aso.io/source-file: samples/crossplane/postgres/composition.yaml:167
+    xp2aso.io/unit: team-b/orders-db
+    xp2aso.io/composition-resource-name: slow-query-log
+spec:
+  azureName: log_min_duration_statement
+  owner:
+    name: orders-db-server
+  value: "250"
+  source: user-override
+EOF
+  expect_jsonpath flexibleserversconfiguration.dbforpostgresql.azure.com/orders-db-slow-query-log team-b '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'skip'
   step 'team-b/orders-db' '5/10 verify-aso: Verify ASO sees the same Azure resources'
   wait_jsonpath resourcegroup.resources.azure.com/orders-db-resource-group team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'
   expect_azure_id resourcegroup.resources.azure.com/orders-db-resource-group team-b '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-orders-db-prod'
+  wait_jsonpath flexibleserver.dbforpostgresql.azure.com/orders-db-server team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id flexibleserver.dbforpostgresql.azure.com/orders-db-server team-b '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-orders-db-prod/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-orders-db-prod'
+  wait_jsonpath flexibleserversdatabase.dbforpostgresql.azure.com/orders-db-database team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id flexibleserversdatabase.dbforpostgresql.azure.com/orders-db-database team-b '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-orders-db-prod/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-orders-db-prod/databases/orders'
+  wait_jsonpath flexibleserversfirewallrule.dbforpostgresql.azure.com/orders-db-firewall-office team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id flexibleserversfirewallrule.dbforpostgresql.azure.com/orders-db-firewall-office team-b '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-orders-db-prod/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-orders-db-prod/firewallRules/allow-office'
+  wait_jsonpath flexibleserversconfiguration.dbforpostgresql.azure.com/orders-db-slow-query-log team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id flexibleserversconfiguration.dbforpostgresql.azure.com/orders-db-slow-query-log team-b '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-orders-db-prod/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-orders-db-prod/configurations/log_min_duration_statement'
   step 'team-b/orders-db' '6/10 preview: Takeover preview: what ASO'\''s first PUT would change'
   kubectl get resourcegroup.resources.azure.com/orders-db-resource-group -n team-b -o yaml   # compare spec (what ASO will PUT) with status (live)
+  kubectl get flexibleserver.dbforpostgresql.azure.com/orders-db-server -n team-b -o yaml   # compare spec (what ASO will PUT) with status (live)
+  kubectl get flexibleserversdatabase.dbforpostgresql.azure.com/orders-db-database -n team-b -o yaml   # compare spec (what ASO will PUT) with status (live)
+  kubectl get flexibleserversfirewallrule.dbforpostgresql.azure.com/orders-db-firewall-office -n team-b -o yaml   # compare spec (what ASO will PUT) with status (live)
+  kubectl get flexibleserversconfiguration.dbforpostgresql.azure.com/orders-db-slow-query-log -n team-b -o yaml   # compare spec (what ASO will PUT) with status (live)
   confirm 'team-b/orders-db: the takeover preview above is what ASO will change in Azure; hand over?'
   step 'team-b/orders-db' '7/10 manage: Hand over: reconcile-policy manage'
   expect_jsonpath resourcegroup.azure.upbound.io/orders-db-b8m4t-5hxkc '' '{.spec.managementPolicies}' '["Observe"]'   # Crossplane must not write
@@ -153,9 +286,25 @@ EOF
   expect_jsonpath flexibleserverconfiguration.dbforpostgresql.azure.upbound.io/orders-db-b8m4t-c4rxt '' '{.spec.managementPolicies}' '["Observe"]'   # Crossplane must not write
   kubectl annotate --overwrite resourcegroup.resources.azure.com/orders-db-resource-group -n team-b serviceoperator.azure.com/reconcile-policy=manage
   expect_jsonpath resourcegroup.resources.azure.com/orders-db-resource-group team-b '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  kubectl annotate --overwrite flexibleserver.dbforpostgresql.azure.com/orders-db-server -n team-b serviceoperator.azure.com/reconcile-policy=manage
+  expect_jsonpath flexibleserver.dbforpostgresql.azure.com/orders-db-server team-b '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  kubectl annotate --overwrite flexibleserversdatabase.dbforpostgresql.azure.com/orders-db-database -n team-b serviceoperator.azure.com/reconcile-policy=manage
+  expect_jsonpath flexibleserversdatabase.dbforpostgresql.azure.com/orders-db-database team-b '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  kubectl annotate --overwrite flexibleserversfirewallrule.dbforpostgresql.azure.com/orders-db-firewall-office -n team-b serviceoperator.azure.com/reconcile-policy=manage
+  expect_jsonpath flexibleserversfirewallrule.dbforpostgresql.azure.com/orders-db-firewall-office team-b '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  kubectl annotate --overwrite flexibleserversconfiguration.dbforpostgresql.azure.com/orders-db-slow-query-log -n team-b serviceoperator.azure.com/reconcile-policy=manage
+  expect_jsonpath flexibleserversconfiguration.dbforpostgresql.azure.com/orders-db-slow-query-log team-b '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
   step 'team-b/orders-db' '8/10 verify-managed: Verify ASO manages the resources'
   wait_jsonpath resourcegroup.resources.azure.com/orders-db-resource-group team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'
   expect_azure_id resourcegroup.resources.azure.com/orders-db-resource-group team-b '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-orders-db-prod'
+  wait_jsonpath flexibleserver.dbforpostgresql.azure.com/orders-db-server team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id flexibleserver.dbforpostgresql.azure.com/orders-db-server team-b '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-orders-db-prod/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-orders-db-prod'
+  wait_jsonpath flexibleserversdatabase.dbforpostgresql.azure.com/orders-db-database team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id flexibleserversdatabase.dbforpostgresql.azure.com/orders-db-database team-b '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-orders-db-prod/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-orders-db-prod/databases/orders'
+  wait_jsonpath flexibleserversfirewallrule.dbforpostgresql.azure.com/orders-db-firewall-office team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id flexibleserversfirewallrule.dbforpostgresql.azure.com/orders-db-firewall-office team-b '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-orders-db-prod/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-orders-db-prod/firewallRules/allow-office'
+  wait_jsonpath flexibleserversconfiguration.dbforpostgresql.azure.com/orders-db-slow-query-log team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id flexibleserversconfiguration.dbforpostgresql.azure.com/orders-db-slow-query-log team-b '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-orders-db-prod/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-orders-db-prod/configurations/log_min_duration_statement'
   step 'team-b/orders-db' '9/10 retire: Retire the Crossplane objects without touching Azure'
   expect_jsonpath resourcegroup.azure.upbound.io/orders-db-b8m4t-5hxkc '' '{.spec.deletionPolicy}' 'Orphan'
   expect_jsonpath resourcegroup.azure.upbound.io/orders-db-b8m4t-5hxkc '' '{.spec.managementPolicies}' '["Observe"]'
@@ -184,6 +333,10 @@ EOF
   if exists postgresqlinstance.platform.example.org/orders-db team-b; then kubectl annotate --overwrite postgresqlinstance.platform.example.org/orders-db -n team-b crossplane.io/paused-; fi
   wait_gone postgresqlinstance.platform.example.org/orders-db team-b
   expect_jsonpath resourcegroup.resources.azure.com/orders-db-resource-group team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'   # the Azure resource still exists
+  expect_jsonpath flexibleserver.dbforpostgresql.azure.com/orders-db-server team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'   # the Azure resource still exists
+  expect_jsonpath flexibleserversdatabase.dbforpostgresql.azure.com/orders-db-database team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'   # the Azure resource still exists
+  expect_jsonpath flexibleserversfirewallrule.dbforpostgresql.azure.com/orders-db-firewall-office team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'   # the Azure resource still exists
+  expect_jsonpath flexibleserversconfiguration.dbforpostgresql.azure.com/orders-db-slow-query-log team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'   # the Azure resource still exists
   step 'team-b/orders-db' '10/10 final-verify: Final verification'
   expect_gone postgresqlinstance.platform.example.org/orders-db team-b
   expect_gone xpostgresqlinstance.platform.example.org/"$XR" ''
@@ -195,6 +348,18 @@ EOF
   expect_jsonpath resourcegroup.resources.azure.com/orders-db-resource-group team-b '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
   expect_jsonpath resourcegroup.resources.azure.com/orders-db-resource-group team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'
   expect_azure_id resourcegroup.resources.azure.com/orders-db-resource-group team-b '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-orders-db-prod'
+  expect_jsonpath flexibleserver.dbforpostgresql.azure.com/orders-db-server team-b '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  expect_jsonpath flexibleserver.dbforpostgresql.azure.com/orders-db-server team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id flexibleserver.dbforpostgresql.azure.com/orders-db-server team-b '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-orders-db-prod/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-orders-db-prod'
+  expect_jsonpath flexibleserversdatabase.dbforpostgresql.azure.com/orders-db-database team-b '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  expect_jsonpath flexibleserversdatabase.dbforpostgresql.azure.com/orders-db-database team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id flexibleserversdatabase.dbforpostgresql.azure.com/orders-db-database team-b '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-orders-db-prod/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-orders-db-prod/databases/orders'
+  expect_jsonpath flexibleserversfirewallrule.dbforpostgresql.azure.com/orders-db-firewall-office team-b '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  expect_jsonpath flexibleserversfirewallrule.dbforpostgresql.azure.com/orders-db-firewall-office team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id flexibleserversfirewallrule.dbforpostgresql.azure.com/orders-db-firewall-office team-b '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-orders-db-prod/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-orders-db-prod/firewallRules/allow-office'
+  expect_jsonpath flexibleserversconfiguration.dbforpostgresql.azure.com/orders-db-slow-query-log team-b '{.metadata.annotations.serviceoperator\.azure\.com/reconcile-policy}' 'manage'
+  expect_jsonpath flexibleserversconfiguration.dbforpostgresql.azure.com/orders-db-slow-query-log team-b '{.status.conditions[?(@.type=="Ready")].status}' 'True'
+  expect_azure_id flexibleserversconfiguration.dbforpostgresql.azure.com/orders-db-slow-query-log team-b '/subscriptions/8f2d6c3a-4b1e-4f7a-9c5d-2e8b7a6f1d0c/resourceGroups/rg-orders-db-prod/providers/Microsoft.DBforPostgreSQL/flexibleServers/psql-orders-db-prod/configurations/log_min_duration_statement'
 }
 unit_1_rollback() {
   local XR=''
@@ -207,12 +372,24 @@ unit_1_rollback() {
   step 'team-b/orders-db' 'rollback verify-managed'
   # nothing to undo: this step only reads
   step 'team-b/orders-db' 'rollback manage'
+  kubectl annotate --overwrite flexibleserversconfiguration.dbforpostgresql.azure.com/orders-db-slow-query-log -n team-b serviceoperator.azure.com/reconcile-policy=skip
+  kubectl annotate --overwrite flexibleserversfirewallrule.dbforpostgresql.azure.com/orders-db-firewall-office -n team-b serviceoperator.azure.com/reconcile-policy=skip
+  kubectl annotate --overwrite flexibleserversdatabase.dbforpostgresql.azure.com/orders-db-database -n team-b serviceoperator.azure.com/reconcile-policy=skip
+  kubectl annotate --overwrite flexibleserver.dbforpostgresql.azure.com/orders-db-server -n team-b serviceoperator.azure.com/reconcile-policy=skip
   kubectl annotate --overwrite resourcegroup.resources.azure.com/orders-db-resource-group -n team-b serviceoperator.azure.com/reconcile-policy=skip
   step 'team-b/orders-db' 'rollback preview'
   # nothing to undo: this step only reads
   step 'team-b/orders-db' 'rollback verify-aso'
   # nothing to undo: this step only reads
   step 'team-b/orders-db' 'rollback apply-aso'
+  kubectl annotate --overwrite flexibleserversconfiguration.dbforpostgresql.azure.com/orders-db-slow-query-log -n team-b serviceoperator.azure.com/reconcile-policy=skip
+  kubectl delete flexibleserversconfiguration.dbforpostgresql.azure.com/orders-db-slow-query-log -n team-b --ignore-not-found   # skip: Azure is untouched
+  kubectl annotate --overwrite flexibleserversfirewallrule.dbforpostgresql.azure.com/orders-db-firewall-office -n team-b serviceoperator.azure.com/reconcile-policy=skip
+  kubectl delete flexibleserversfirewallrule.dbforpostgresql.azure.com/orders-db-firewall-office -n team-b --ignore-not-found   # skip: Azure is untouched
+  kubectl annotate --overwrite flexibleserversdatabase.dbforpostgresql.azure.com/orders-db-database -n team-b serviceoperator.azure.com/reconcile-policy=skip
+  kubectl delete flexibleserversdatabase.dbforpostgresql.azure.com/orders-db-database -n team-b --ignore-not-found   # skip: Azure is untouched
+  kubectl annotate --overwrite flexibleserver.dbforpostgresql.azure.com/orders-db-server -n team-b serviceoperator.azure.com/reconcile-policy=skip
+  kubectl delete flexibleserver.dbforpostgresql.azure.com/orders-db-server -n team-b --ignore-not-found   # skip: Azure is untouched
   kubectl annotate --overwrite resourcegroup.resources.azure.com/orders-db-resource-group -n team-b serviceoperator.azure.com/reconcile-policy=skip
   kubectl delete resourcegroup.resources.azure.com/orders-db-resource-group -n team-b --ignore-not-found   # skip: Azure is untouched
   step 'team-b/orders-db' 'rollback orphan'

@@ -47,6 +47,8 @@ class SamplesTest {
         assertEquals(2, s.claims());
         assertEquals(3, s.composites());
         assertEquals(15, s.managedResources());
+        assertEquals(0, s.unsupportedKinds(), "every sample MR kind has a mapping");
+        assertEquals(0, s.errors());
         for (var r : run.report().resources()) {
             assertFalse(r.source().name().isEmpty() || r.source().name().endsWith("*"),
                     "the observed snapshot names every MR: " + r.source());
