@@ -13,5 +13,6 @@ final class Commands {
         cl.addSubcommand(new MappingsCommand());
         cl.addSubcommand(new RenderCommand());
         cl.addSubcommand(ScanCommand.withBuiltInCatalog());
+        cl.addSubcommand(new DiffCommand(io.xp2aso.migrate.MigrationPipeline.standard()));
     }
 }
