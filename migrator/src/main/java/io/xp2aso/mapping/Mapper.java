@@ -196,7 +196,9 @@ public final class Mapper {
                 s.azureName = v.asText();
                 s.azureNameSource = "forProvider." + spec.from();
             }
-        } else {
+        }
+        // A field that is not set leaves the external name in charge (a RoleAssignment's GUID is in either).
+        if (s.azureName == null || s.azureName.isEmpty()) {
             String desired = textAnnotation(s.desired.node());
             String live = s.observed == null ? "" : textAnnotation(s.observed.node());
             if (!desired.isEmpty() && !live.isEmpty() && !ArmId.lastSegment(desired).equals(ArmId.lastSegment(live))) {
