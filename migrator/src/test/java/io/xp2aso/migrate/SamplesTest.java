@@ -82,7 +82,15 @@ class SamplesTest {
                 MigrationRun run = MigrationPipeline.standard().run(sources,
                         MigrateOptions.defaults().withPaths(new DisplayPaths(corpus)));
                 assertTrue(run.files().containsKey(MigrationPipeline.REPORT_JSON), dir.toString());
-                problems.addAll(validate(validator, run));
+                // An owner outside the folder (e.g. a resource group chosen by matchLabels in another XR) cannot be
+                // resolved: the object lacks spec.owner by design and the report says so with owner-unresolved.
+                List<String> found = validate(validator, run);
+                List<String> ownerless = found.stream().filter(p -> p.endsWith(": spec.owner: required")).toList();
+                if (!ownerless.isEmpty()) {
+                    assertTrue(run.files().get(MigrationPipeline.REPORT_JSON).contains("owner-unresolved"), dir + ": " + ownerless);
+                }
+                found.removeAll(ownerless);
+                problems.addAll(found);
                 folders++;
             }
         }
