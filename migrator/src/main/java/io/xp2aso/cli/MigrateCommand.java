@@ -4,7 +4,9 @@ import io.xp2aso.migrate.FailOn;
 import io.xp2aso.migrate.MigrateOptions;
 import io.xp2aso.migrate.MigrationPipeline;
 import io.xp2aso.migrate.MigrationRun;
+import io.xp2aso.inventory.LiveSource;
 import io.xp2aso.mapping.MappingCatalog;
+import io.xp2aso.mapping.ServedCrds;
 import io.xp2aso.model.ObservedIndex;
 import io.xp2aso.report.AtomicOutput;
 import io.xp2aso.report.DisplayPaths;
@@ -32,10 +34,15 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** `xp2aso migrate SOURCE...`: writes ASO manifests and reports for a Crossplane estate into an output folder. */
+/**
+ * `xp2aso migrate SOURCE...` or `xp2aso migrate --from-cluster`: writes ASO manifests and reports for a Crossplane
+ * estate into an output folder.
+ */
 @Command(name = "migrate", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Renders every claim and XR through its Composition, maps each managed resource to Azure Service "
                 + "Operator resources and writes them, with report.md, report.json and report.sarif, into DIR.",
+                "With --from-cluster and no SOURCE, migrates the live objects themselves: units from the claim -> XR "
+                        + "-> MR graph, MRs as Crossplane rendered them (any composition function).",
                 "Exit codes: 0 done; 1 done, with findings at or above --fail-on; 2 bad input or usage "
                         + "(nothing is written)."})
 final class MigrateCommand implements Callable<Integer> {
@@ -44,10 +51,10 @@ final class MigrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SOURCE",
+    @Parameters(arity = "0..*", paramLabel = "SOURCE",
             description = "A folder (read recursively), a YAML or JSON file, `-` for standard input, or a Git "
-                    + "repository (path or URL) read at --ref without a checkout.")
-    List<String> sources;
+                    + "repository (path or URL) read at --ref without a checkout. Optional with --from-cluster.")
+    List<String> sources = new java.util.ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "out",
             description = "Output folder (default: ${DEFAULT-VALUE}); replaced whole, only when the run succeeds.")
@@ -62,7 +69,9 @@ final class MigrateCommand implements Callable<Integer> {
                     + "external names, Azure resource IDs.")
     String observed;
 
-    @Option(names = "--from-cluster", description = "Read the live objects from the current Kubernetes cluster.")
+    @Option(names = "--from-cluster", description = "Read the live objects from the current Kubernetes cluster: the "
+            + "observed state, and the sources too when no SOURCE is given; validate the output against the ASO CRDs "
+            + "it serves.")
     boolean fromCluster;
 
     @Option(names = "--context", paramLabel = "C", description = "Kubeconfig context for --from-cluster.")
@@ -99,21 +108,34 @@ final class MigrateCommand implements Callable<Integer> {
         checkOutputFolder(output);
 
         DisplayPaths paths = new DisplayPaths(base);
-        SourceSet sourceSet = paths.relativize(MigrateInputs.readSources(sources, ref, stdin));
-        err.println("xp2aso migrate: read " + sourceSet.manifests().size() + " objects"
-                + (sourceSet.skipped().isEmpty() ? "" : ", skipped " + sourceSet.skipped().size() + " documents"));
+        SourceSet sourceSet = null;
+        if (!sources.isEmpty()) {
+            sourceSet = paths.relativize(MigrateInputs.readSources(sources, ref, stdin));
+            err.println("xp2aso migrate: read " + sourceSet.manifests().size() + " objects"
+                    + (sourceSet.skipped().isEmpty() ? "" : ", skipped " + sourceSet.skipped().size() + " documents"));
+        }
         ObservedIndex observedIndex = ObservedIndex.EMPTY;
         Map<String, String> asoVersions = Map.of();
+        ServedCrds served = null;
+        boolean liveUnits = false;
         if (observed != null) {
             observedIndex = new ObservedIndex(paths.relativize(MigrateInputs.readObserved(observed, stdin)).manifests());
             err.println("xp2aso migrate: " + observedIndex.all().size() + " observed objects from " + observed);
         } else if (fromCluster) {
-            ClusterObservation.State state = MigrateInputs.clusterObserver().orElseThrow().observe(context, err);
+            MappingCatalog catalog = MappingCatalog.load(mappings);
+            ClusterObservation.State state = MigrateInputs.clusterObserver().orElseThrow().observe(context, err, catalog);
             observedIndex = state.observed();
-            asoVersions = ClusterObservation.chooseVersions(MappingCatalog.load(mappings), state.aso());
+            served = state.served();
+            asoVersions = ClusterObservation.chooseVersions(catalog, state.aso());
             err.println("xp2aso migrate: ASO versions the cluster serves: " + (asoVersions.isEmpty() ? "none"
                     : asoVersions.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(java.util.stream.Collectors.joining(", "))));
+            if (sourceSet == null) {
+                sourceSet = LiveSource.of(state.objects());
+                liveUnits = true;
+                err.println("xp2aso migrate: no SOURCE: migrating the live objects as they are (units from the claim ->"
+                        + " XR -> MR graph; Compositions are not re-rendered)");
+            }
         }
 
         MigrateOptions options = MigrateOptions.defaults()
@@ -122,7 +144,9 @@ final class MigrateCommand implements Callable<Integer> {
                 .withMappings(mappings)
                 .withPaths(paths)
                 .withProgress(m -> err.println("xp2aso migrate: " + m))
-                .withAsoVersions(asoVersions);
+                .withAsoVersions(asoVersions)
+                .withLiveUnits(liveUnits)
+                .withServedCrds(served);
         MigrationRun run = pipeline.run(sourceSet, options);
 
         try (AtomicOutput out = new AtomicOutput(output)) {
@@ -144,6 +168,16 @@ final class MigrateCommand implements Callable<Integer> {
     }
 
     private void checkUsage() {
+        if (sources == null) {
+            sources = new java.util.ArrayList<>();
+        }
+        if (sources.isEmpty() && !fromCluster) {
+            throw usage("give SOURCE (a folder, file, `-` or Git repository), or --from-cluster to migrate the live "
+                    + "objects of a cluster");
+        }
+        if (ref != null && sources.isEmpty()) {
+            throw usage("--ref reads SOURCE at a Git ref; it needs a SOURCE");
+        }
         if (observed != null && fromCluster) {
             throw usage("--observed and --from-cluster exclude each other");
         }

@@ -14,13 +14,15 @@ import java.util.Optional;
  * Where migrate's inputs come from; the one place that knows the kinds of SOURCE and of observed state.
  * SOURCE: "-" is standard input; a URL, a ".git" folder, or any path when --ref is given is read through Git at
  * the ref without a checkout; anything else is a folder or file on disk. Observed state: an --observed file, or a
- * live cluster through {@link #clusterObserver} ({@link ClusterObservation}).
+ * live cluster through {@link #clusterObserver} ({@link ClusterObservation}), whose objects are also the sources
+ * when no SOURCE is given.
  */
 final class MigrateInputs {
     /** Reads the observed objects of a live cluster for --from-cluster, with an optional kubeconfig context. */
     @FunctionalInterface
     interface ClusterObserver {
-        ClusterObservation.State observe(String context, java.io.PrintWriter progress);
+        ClusterObservation.State observe(String context, java.io.PrintWriter progress,
+                                         io.xp2aso.mapping.MappingCatalog catalog);
     }
 
     private MigrateInputs() {

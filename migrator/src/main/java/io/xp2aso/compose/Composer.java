@@ -55,7 +55,7 @@ public final class Composer {
         final Map<Manifest, Object> compiled = new IdentityHashMap<>();
         final List<Finding> global = new ArrayList<>();
         final List<Unit> units = new ArrayList<>();
-        final Set<String> ids = new HashSet<>();
+        final UnitIds ids = new UnitIds();
         /** Composed objects by composite label, then composition-resource-name (observed wins over sources). */
         final Map<String, Map<String, Manifest>> composedByXr = new HashMap<>();
         final Set<String> renderedXrs = new HashSet<>();
@@ -345,15 +345,7 @@ public final class Composer {
         }
 
         String uniqueId(String base, String kind) {
-            String id = base;
-            if (!ids.add(id)) {
-                id = base + "-" + kind.toLowerCase();
-                int n = 2;
-                while (!ids.add(id)) {
-                    id = base + "-" + kind.toLowerCase() + "-" + n++;
-                }
-            }
-            return id;
+            return ids.unique(base, kind);
         }
     }
 }

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
  */
 public final class CrdStore {
     private final List<Path> roots;
+    private final String where;
     private Map<String, Path> index;
     private final Map<String, JsonNode> parsed = new HashMap<>();
 
@@ -40,11 +41,27 @@ public final class CrdStore {
             }
         }
         this.roots = List.copyOf(dirsOrFiles);
+        this.where = roots.size() == 1 ? roots.get(0).toString() : roots.toString();
+    }
+
+    private CrdStore(List<JsonNode> crds, String where) {
+        this.roots = List.of();
+        this.where = where;
+        this.index = new HashMap<>();
+        for (JsonNode crd : crds) {
+            String key = crd.path("spec").path("group").asText("") + "/" + crd.path("spec").path("names").path("kind").asText("");
+            parsed.putIfAbsent(key, crd);
+        }
+    }
+
+    /** CRDs already in memory (e.g. read from a cluster); {@code where} names their source in messages. */
+    public static CrdStore of(List<JsonNode> crds, String where) {
+        return new CrdStore(crds, where);
     }
 
     /** Where the CRDs are read from, for messages. */
     public String root() {
-        return roots.size() == 1 ? roots.get(0).toString() : roots.toString();
+        return where;
     }
 
     /** The CRD of an API group and kind, parsed once. */
@@ -88,7 +105,9 @@ public final class CrdStore {
 
     /** Every "group/Kind" in the store. */
     public synchronized List<String> kinds() {
-        return new ArrayList<>(index().keySet());
+        java.util.Set<String> out = new java.util.TreeSet<>(index().keySet());
+        out.addAll(parsed.keySet());
+        return new ArrayList<>(out);
     }
 
     private synchronized Map<String, Path> index() {

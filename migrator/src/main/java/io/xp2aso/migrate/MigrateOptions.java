@@ -1,5 +1,6 @@
 package io.xp2aso.migrate;
 
+import io.xp2aso.mapping.ServedCrds;
 import io.xp2aso.model.ObservedIndex;
 import io.xp2aso.report.DisplayPaths;
 
@@ -15,10 +16,14 @@ import java.util.function.Consumer;
  * {@code paths}: how source files are shown in reports and manifest headers;
  * {@code progress}: receives one-line progress messages (the CLI prints them on standard error);
  * {@code asoVersions}: the ASO version to write per "group/Kind", chosen by --from-cluster among the versions the
- * catalog can write and the cluster's ASO serves (for MapOptions.versions); empty: the catalog's defaults.
+ * catalog can write and the cluster's ASO serves (for MapOptions.versions); empty: the catalog's defaults;
+ * {@code liveUnits}: the sources are live objects: units come from the live claim -> XR -> MR graph, MRs as they
+ * are, never re-rendered (so compositions of any function migrate);
+ * {@code servedCrds}: the ASO CRDs the target cluster serves, to validate the output against (null: no check).
  */
 public record MigrateOptions(ObservedIndex observed, String targetNamespace, Path mappings, DisplayPaths paths,
-                             Consumer<String> progress, Map<String, String> asoVersions) {
+                             Consumer<String> progress, Map<String, String> asoVersions, boolean liveUnits,
+                             ServedCrds servedCrds) {
     public MigrateOptions {
         asoVersions = asoVersions == null ? Map.of() : Map.copyOf(asoVersions);
         observed = observed == null ? ObservedIndex.EMPTY : observed;
@@ -27,30 +32,38 @@ public record MigrateOptions(ObservedIndex observed, String targetNamespace, Pat
     }
 
     public static MigrateOptions defaults() {
-        return new MigrateOptions(ObservedIndex.EMPTY, null, null, null, null, Map.of());
+        return new MigrateOptions(ObservedIndex.EMPTY, null, null, null, null, Map.of(), false, null);
     }
 
     public MigrateOptions withObserved(ObservedIndex o) {
-        return new MigrateOptions(o, targetNamespace, mappings, paths, progress, asoVersions);
+        return new MigrateOptions(o, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, servedCrds);
     }
 
     public MigrateOptions withTargetNamespace(String ns) {
-        return new MigrateOptions(observed, ns, mappings, paths, progress, asoVersions);
+        return new MigrateOptions(observed, ns, mappings, paths, progress, asoVersions, liveUnits, servedCrds);
     }
 
     public MigrateOptions withMappings(Path dir) {
-        return new MigrateOptions(observed, targetNamespace, dir, paths, progress, asoVersions);
+        return new MigrateOptions(observed, targetNamespace, dir, paths, progress, asoVersions, liveUnits, servedCrds);
     }
 
     public MigrateOptions withPaths(DisplayPaths p) {
-        return new MigrateOptions(observed, targetNamespace, mappings, p, progress, asoVersions);
+        return new MigrateOptions(observed, targetNamespace, mappings, p, progress, asoVersions, liveUnits, servedCrds);
     }
 
     public MigrateOptions withProgress(Consumer<String> p) {
-        return new MigrateOptions(observed, targetNamespace, mappings, paths, p, asoVersions);
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, p, asoVersions, liveUnits, servedCrds);
     }
 
     public MigrateOptions withAsoVersions(Map<String, String> versions) {
-        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, versions);
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, versions, liveUnits, servedCrds);
+    }
+
+    public MigrateOptions withLiveUnits(boolean live) {
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, live, servedCrds);
+    }
+
+    public MigrateOptions withServedCrds(ServedCrds crds) {
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, crds);
     }
 }

@@ -1,24 +1,34 @@
 package io.xp2aso.migrate;
 
 import io.xp2aso.compose.Composer;
+import io.xp2aso.compose.LiveUnits;
 import io.xp2aso.mapping.MapOptions;
 import io.xp2aso.mapping.Mapper;
 import io.xp2aso.mapping.MappingCatalog;
 import io.xp2aso.mapping.MappingResult;
+import io.xp2aso.mapping.ServedSchemaCheck;
 import io.xp2aso.model.ComposeResult;
 import io.xp2aso.model.Estate;
 
-/** The real stages: {@link Composer} renders every unit, {@link Mapper} maps it through the mapping catalog. */
+/**
+ * The real stages: {@link Composer} renders every unit (or {@link LiveUnits} takes them from the live graph),
+ * {@link Mapper} maps it through the mapping catalog, and the output is checked against the cluster's served
+ * ASO schemas when they are known.
+ */
 final class StandardStages implements Stages {
     @Override
     public ComposeResult compose(Estate estate, MigrateOptions options) {
+        if (options.liveUnits()) {
+            return LiveUnits.compose(estate, options.observed());
+        }
         return new Composer().compose(estate, options.observed());
     }
 
     @Override
     public MappingResult map(ComposeResult composed, MigrateOptions options) {
         MappingCatalog catalog = MappingCatalog.load(options.mappings());
-        return Mapper.map(composed, catalog, options.observed(),
+        MappingResult mapped = Mapper.map(composed, catalog, options.observed(),
                 new MapOptions(options.targetNamespace(), null, options.asoVersions()));
+        return options.servedCrds() == null ? mapped : ServedSchemaCheck.apply(mapped, options.servedCrds());
     }
 }

@@ -4,9 +4,10 @@ package io.xp2aso.source;
 public record Origin(String file, int line) {
     public static final Origin UNKNOWN = new Origin("<unknown>", 0);
 
-    public static Origin cluster(String kind, String namespace, String name) {
+    /** A live object: "cluster:CONTEXT/APIVERSION/KIND/[NAMESPACE/]NAME" (there is no file or line to point at). */
+    public static Origin cluster(String context, String apiVersion, String kind, String namespace, String name) {
         String id = namespace == null || namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
-        return new Origin("cluster:" + id, 0);
+        return new Origin("cluster:" + context + "/" + apiVersion + "/" + id, 0);
     }
 
     @Override

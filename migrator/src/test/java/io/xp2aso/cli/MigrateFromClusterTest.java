@@ -36,6 +36,7 @@ class MigrateFromClusterTest {
 
     final List<ObservedIndex> observed = new ArrayList<>();
     final List<java.util.Map<String, String>> versions = new ArrayList<>();
+    final List<MigrateOptions> options = new ArrayList<>();
     final StringWriter err = new StringWriter();
 
     private int migrate(Path kubeconfig, String... args) {
@@ -44,6 +45,7 @@ class MigrateFromClusterTest {
             public ComposeResult compose(Estate estate, MigrateOptions options) {
                 observed.add(options.observed());
                 versions.add(options.asoVersions());
+                MigrateFromClusterTest.this.options.add(options);
                 return TestRuns.composed(TestRuns.storageMapped(new ArrayList<>()));
             }
 
@@ -95,7 +97,7 @@ class MigrateFromClusterTest {
             assertEquals(expected, mrs);
             Manifest rg = index.find("azure.upbound.io", "ResourceGroup", "", "net-0001-rg").orElseThrow();
             assertEquals("rg-net-0001", rg.annotation("crossplane.io/external-name"));
-            assertEquals("cluster:ResourceGroup/net-0001-rg", rg.origin().file());
+            assertEquals("cluster:mock/azure.upbound.io/v1beta1/ResourceGroup/net-0001-rg", rg.origin().file());
             assertTrue(rg.node().path("status").path("atProvider").has("id"));
             assertTrue(index.composed("net-0001-x", "rg").isPresent());
             assertTrue(index.find("platform.example.org", "Network", "team-b", "net-0001").isPresent());
@@ -119,6 +121,11 @@ class MigrateFromClusterTest {
             assertEquals(expectedSa, chosen.get("storage.azure.com/StorageAccount"));
             assertEquals("v1api20230101", expectedSa, "the catalog can write the version this cluster serves");
             assertTrue(err.toString().contains("ASO versions the cluster serves: "), err.toString());
+            // With SOURCE, the repository stays the source: rendered as usual, the cluster only observed; the output
+            // is still validated against the ASO CRDs the cluster serves.
+            assertFalse(options.get(0).liveUnits());
+            assertEquals(List.of("v1api20230101", "v20230101"),
+                    options.get(0).servedCrds().servedVersions("storage.azure.com", "StorageAccount"));
         }
     }
 

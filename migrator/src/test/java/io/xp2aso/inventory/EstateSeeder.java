@@ -36,7 +36,8 @@ public final class EstateSeeder {
         return seed(networks, storages, analytics, true);
     }
 
-    EstateSeeder seed(int networks, int storages, int analytics, boolean withAso) {
+    /** withAso false: no ASO CRDs (a test may then create real ones with {@link MockCluster#applyCrd}). */
+    public EstateSeeder seed(int networks, int storages, int analytics, boolean withAso) {
         cluster.applyCrds("crds.yaml", withAso);
         cluster.applyAll("platform.yaml");
         cluster.applyAll("secret.yaml");

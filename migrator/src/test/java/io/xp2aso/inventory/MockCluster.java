@@ -56,21 +56,27 @@ public final class MockCluster implements AutoCloseable {
             if (!includeAso && group.endsWith(".azure.com")) {
                 continue;
             }
-            CustomResourceDefinition crd = client.getKubernetesSerialization()
-                    .unmarshal(doc.toString(), CustomResourceDefinition.class);
-            client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
-            for (JsonNode v : doc.path("spec").path("versions")) {
-                contexts.put(group + "/" + v.path("name").asText() + "/" + doc.path("spec").path("names").path("kind").asText(),
-                        new ResourceDefinitionContext.Builder().withGroup(group).withVersion(v.path("name").asText())
-                                .withKind(doc.path("spec").path("names").path("kind").asText())
-                                .withPlural(doc.path("spec").path("names").path("plural").asText())
-                                .withNamespaced("Namespaced".equals(doc.path("spec").path("scope").asText())).build());
-            }
+            applyCrd(doc);
+        }
+    }
+
+    /** Creates one CRD (e.g. a real ASO CRD from ../shared), and remembers where its objects are created. */
+    public void applyCrd(JsonNode doc) {
+        String group = doc.path("spec").path("group").asText();
+        CustomResourceDefinition crd = client.getKubernetesSerialization()
+                .unmarshal(doc.toString(), CustomResourceDefinition.class);
+        client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+        for (JsonNode v : doc.path("spec").path("versions")) {
+            contexts.put(group + "/" + v.path("name").asText() + "/" + doc.path("spec").path("names").path("kind").asText(),
+                    new ResourceDefinitionContext.Builder().withGroup(group).withVersion(v.path("name").asText())
+                            .withKind(doc.path("spec").path("names").path("kind").asText())
+                            .withPlural(doc.path("spec").path("names").path("plural").asText())
+                            .withNamespaced("Namespaced".equals(doc.path("spec").path("scope").asText())).build());
         }
     }
 
     /** Creates one object (custom or core) and returns it as the server stored it (with its uid). */
-    ObjectNode create(JsonNode object) {
+    public ObjectNode create(JsonNode object) {
         String apiVersion = object.path("apiVersion").asText();
         String kind = object.path("kind").asText();
         GenericKubernetesResource r = client.getKubernetesSerialization()
@@ -136,7 +142,7 @@ public final class MockCluster implements AutoCloseable {
         }
     }
 
-    static List<JsonNode> docs(String yaml) {
+    public static List<JsonNode> docs(String yaml) {
         List<JsonNode> out = new ArrayList<>();
         try (var it = Yaml.YAML.readerFor(JsonNode.class).<JsonNode>readValues(yaml)) {
             while (it.hasNext()) {
