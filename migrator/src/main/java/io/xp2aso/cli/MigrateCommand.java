@@ -147,10 +147,10 @@ final class MigrateCommand implements Callable<Integer> {
                 .withAsoVersions(asoVersions)
                 .withLiveUnits(liveUnits)
                 .withServedCrds(served);
-        MigrationRun run = pipeline.run(sourceSet, options);
-
+        MigrationRun run;
+        // Files stream into a hidden staging folder beside DIR, which replaces DIR only when the whole run succeeded.
         try (AtomicOutput out = new AtomicOutput(output)) {
-            run.files().forEach(out::write);
+            run = pipeline.run(sourceSet, options, out);
             out.commit();
         }
         MigrationReport.Summary s = run.report().summary();

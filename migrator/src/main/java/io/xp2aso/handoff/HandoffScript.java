@@ -73,46 +73,64 @@ public final class HandoffScript {
             """;
 
     public static String write(Plan plan) {
-        StringBuilder b = new StringBuilder(String.format(HEADER, plan.schemaVersion(), plan.timeoutSeconds(),
-                plan.timeoutSeconds(), plan.pollSeconds()));
-        List<String> names = new ArrayList<>();
+        StringBuilder b = new StringBuilder(header(plan));
         int i = 1;
         for (UnitPlan u : plan.units()) {
-            String fn = "unit_" + i++;
-            names.add(fn);
-            b.append("\n# ---- unit ").append(u.id()).append(u.blockers().isEmpty() ? "" : " (BLOCKED: see plan.md)").append('\n');
-            b.append(fn).append("_run() {\n");
-            xr(b, u);
-            if (!u.blockers().isEmpty()) {
-                b.append("  fail ").append(Shell.q(u.id() + " is blocked: " + String.join("; ", u.blockers()))).append('\n');
-            }
-            int n = 1;
-            for (Step s : u.steps()) {
-                b.append("  step ").append(Shell.q(u.id())).append(' ')
-                        .append(Shell.q(n++ + "/" + u.steps().size() + " " + s.id() + ": " + s.title())).append('\n');
-                s.commands().forEach(c -> b.append(indent(c)).append('\n'));
-            }
-            b.append("}\n").append(fn).append("_rollback() {\n");
-            xr(b, u);
-            List<Step> rev = new ArrayList<>(u.steps());
-            java.util.Collections.reverse(rev);
-            for (Step s : rev) {
-                b.append("  step ").append(Shell.q(u.id())).append(' ').append(Shell.q("rollback " + s.id())).append('\n');
-                s.rollback().forEach(c -> b.append(indent(c)).append('\n'));
-            }
-            b.append("}\n");
+            unit(b, u, i++);
         }
+        trailer(b, plan.units().stream().map(UnitSummary::of).toList());
+        return b.toString();
+    }
+
+    /** The shebang, settings and shell helpers. */
+    static String header(Plan plan) {
+        return String.format(HEADER, plan.schemaVersion(), plan.timeoutSeconds(), plan.timeoutSeconds(), plan.pollSeconds());
+    }
+
+    /** The run and rollback functions of the {@code index}-th unit (from 1). */
+    static void unit(StringBuilder b, UnitPlan u, int index) {
+        String fn = function(index);
+        b.append("\n# ---- unit ").append(u.id()).append(u.blockers().isEmpty() ? "" : " (BLOCKED: see plan.md)").append('\n');
+        b.append(fn).append("_run() {\n");
+        xr(b, u);
+        if (!u.blockers().isEmpty()) {
+            b.append("  fail ").append(Shell.q(u.id() + " is blocked: " + String.join("; ", u.blockers()))).append('\n');
+        }
+        int n = 1;
+        for (Step s : u.steps()) {
+            b.append("  step ").append(Shell.q(u.id())).append(' ')
+                    .append(Shell.q(n++ + "/" + u.steps().size() + " " + s.id() + ": " + s.title())).append('\n');
+            s.commands().forEach(c -> b.append(indent(c)).append('\n'));
+        }
+        b.append("}\n").append(fn).append("_rollback() {\n");
+        xr(b, u);
+        List<Step> rev = new ArrayList<>(u.steps());
+        java.util.Collections.reverse(rev);
+        for (Step s : rev) {
+            b.append("  step ").append(Shell.q(u.id())).append(' ').append(Shell.q("rollback " + s.id())).append('\n');
+            s.rollback().forEach(c -> b.append(indent(c)).append('\n'));
+        }
+        b.append("}\n");
+    }
+
+    /** The unit lookup and the command-line dispatch. */
+    static void trailer(StringBuilder b, List<UnitSummary> units) {
         b.append("\nunit_fn() {\n  case \"$1\" in\n");
-        i = 0;
-        for (UnitPlan u : plan.units()) {
-            b.append("    ").append(Shell.q(u.id())).append(") echo ").append(names.get(i++)).append(" ;;\n");
+        int i = 1;
+        for (UnitSummary u : units) {
+            b.append("    ").append(Shell.q(u.id())).append(") echo ").append(function(i++)).append(" ;;\n");
         }
         b.append("    *) fail \"no unit $1 in this plan\" ;;\n  esac\n}\n\n");
         b.append("case \"${1:-run}\" in\n  run)\n    if [ -n \"${2:-}\" ]; then \"$(unit_fn \"$2\")_run\"; else\n");
-        names.forEach(n -> b.append("      ").append(n).append("_run\n"));
+        for (i = 1; i <= units.size(); i++) {
+            b.append("      ").append(function(i)).append("_run\n");
+        }
         b.append("      :\n    fi ;;\n  rollback) [ -n \"${2:-}\" ] || fail \"rollback needs a UNIT\"; \"$(unit_fn \"$2\")_rollback\" ;;\n");
         b.append("  *) fail \"usage: $0 [run [UNIT]] | rollback UNIT\" ;;\nesac\n");
-        return b.toString();
+    }
+
+    private static String function(int index) {
+        return "unit_" + index;
     }
 
     private static void xr(StringBuilder b, UnitPlan u) {

@@ -30,7 +30,20 @@ public final class PlanBuilder {
                 units);
     }
 
-    private static UnitPlan unit(MappedUnit mu, PlanOptions options) {
+    /** The plan's settings without units: the head of a plan written unit by unit ({@link PlanFiles}). */
+    public static Plan header(PlanOptions options) {
+        return new Plan(Plan.SCHEMA_VERSION, options.asoNamespace(), options.timeoutSeconds(), options.pollSeconds(),
+                List.of());
+    }
+
+    /** The full plan of one unit, steps included. */
+    public static UnitPlan unit(MappedUnit mu, PlanOptions options) {
+        UnitPlan o = outline(mu, options);
+        return o.withSteps(StepTexts.forUnit(o.id(), o.claim(), o.composite(), o.gitops(), o.resources(), o.aso(), options));
+    }
+
+    /** A unit's plan without its steps (the costly part): what the plan's index and the blocker findings need. */
+    public static UnitPlan outline(MappedUnit mu, PlanOptions options) {
         Unit u = mu.unit();
         List<String> blockers = new ArrayList<>();
         ObjectRef claim = u.claim() == null ? null : ObjectRef.of(u.claim().node());
@@ -63,10 +76,8 @@ public final class PlanBuilder {
         if (claim != null && composite != null && composite.name().isEmpty() && claim.name().isEmpty()) {
             blockers.add("unit: neither the claim nor its XR has a name");
         }
-        List<AsoTarget> targets = new ArrayList<>(aso.values());
-        List<Step> steps = StepTexts.forUnit(u.id(), claim, composite, gitops, resources, targets, options);
-        return new UnitPlan(u.id(), claim, composite, gitops, options.acceptDrift().contains(u.id()), resources, targets,
-                blockers, steps);
+        return new UnitPlan(u.id(), claim, composite, gitops, options.acceptDrift().contains(u.id()), resources,
+                new ArrayList<>(aso.values()), blockers, List.of());
     }
 
     /** Argo CD tracking shows on the live claim (or XR); the source manifest may carry it when read from a cluster. */

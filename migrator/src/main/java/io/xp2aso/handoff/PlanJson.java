@@ -1,5 +1,6 @@
 package io.xp2aso.handoff;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,8 @@ import io.xp2aso.source.Origin;
 import io.xp2aso.source.Yaml;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +23,51 @@ public final class PlanJson {
     }
 
     public static String write(Plan plan) {
-        try {
-            return Yaml.JSON.writeValueAsString(plan) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        java.io.StringWriter out = new java.io.StringWriter();
+        Stream s = new Stream(out, plan);
+        plan.units().forEach(s::unit);
+        s.end();
+        return out.toString();
+    }
+
+    /** plan.json written one unit at a time; the same text as {@link #write} of the whole plan. */
+    static final class Stream {
+        private final Writer out;
+        private final JsonGenerator g;
+
+        Stream(Writer out, Plan header) {
+            this.out = out;
+            try {
+                g = Yaml.JSON.writer().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                g.writeStartObject();
+                g.writeNumberField("schemaVersion", header.schemaVersion());
+                g.writeStringField("asoNamespace", header.asoNamespace());
+                g.writeNumberField("timeoutSeconds", header.timeoutSeconds());
+                g.writeNumberField("pollSeconds", header.pollSeconds());
+                g.writeArrayFieldStart("units");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void unit(UnitPlan u) {
+            try {
+                Yaml.JSON.writeValue(g, u);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void end() {
+            try {
+                g.writeEndArray();
+                g.writeEndObject();
+                g.close();
+                out.write("\n");
+                out.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

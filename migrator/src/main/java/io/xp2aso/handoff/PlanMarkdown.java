@@ -9,9 +9,18 @@ public final class PlanMarkdown {
 
     public static String write(Plan plan) {
         StringBuilder b = new StringBuilder();
+        header(b, plan, plan.units().stream().map(UnitSummary::of).toList());
+        for (UnitPlan u : plan.units()) {
+            unit(b, u);
+        }
+        return b.toString();
+    }
+
+    /** The title, the rules and the index table of every unit. */
+    static void header(StringBuilder b, Plan plan, List<UnitSummary> units) {
         b.append("# Ownership handoff plan: Crossplane to ASO\n\n");
-        b.append("Schema version ").append(plan.schemaVersion()).append(". ").append(plan.units().size())
-                .append(plan.units().size() == 1 ? " unit" : " units")
+        b.append("Schema version ").append(plan.schemaVersion()).append(". ").append(units.size())
+                .append(units.size() == 1 ? " unit" : " units")
                 .append(". Nothing has run yet: `xp2aso handoff handoff/plan.json` checks every precondition and prints what "
                         + "it would do; `--execute` runs it, saving progress beside the plan so `--resume` continues a "
                         + "stopped run.\n\n");
@@ -19,19 +28,16 @@ public final class PlanMarkdown {
                 + "Every wait is bounded (").append(plan.timeoutSeconds()).append(" s, polling every ")
                 .append(plan.pollSeconds()).append(" s). Secrets are named by Secret and key, never by value.\n\n");
         b.append("| unit | claim | XR | MRs | ASO resources | GitOps | status |\n| --- | --- | --- | --- | --- | --- | --- |\n");
-        for (UnitPlan u : plan.units()) {
+        for (UnitSummary u : units) {
             b.append("| `").append(u.id()).append("` | ").append(ref(u.claim())).append(" | ").append(ref(u.composite()))
-                    .append(" | ").append(u.resources().size()).append(" | ").append(u.aso().size()).append(" | ")
+                    .append(" | ").append(u.resources()).append(" | ").append(u.aso()).append(" | ")
                     .append(u.gitops() == null ? "-" : "Argo CD `" + u.gitops().application() + "`").append(" | ")
-                    .append(u.blockers().isEmpty() ? "ready" : "**blocked**").append(" |\n");
+                    .append(u.blocked() ? "**blocked**" : "ready").append(" |\n");
         }
-        for (UnitPlan u : plan.units()) {
-            unit(b, u);
-        }
-        return b.toString();
     }
 
-    private static void unit(StringBuilder b, UnitPlan u) {
+    /** One unit's section. */
+    static void unit(StringBuilder b, UnitPlan u) {
         b.append("\n## Unit `").append(u.id()).append("`\n\n");
         if (u.claim() != null) {
             b.append("- claim: ").append(ref(u.claim())).append('\n');

@@ -18,6 +18,10 @@ public record UnitPlan(String id, ObjectRef claim, ObjectRef composite, GitOps g
         steps = List.copyOf(steps);
     }
 
+    public UnitPlan withSteps(List<Step> newSteps) {
+        return new UnitPlan(id, claim, composite, gitops, driftAccepted, resources, aso, blockers, newSteps);
+    }
+
     public Step step(String stepId) {
         return steps.stream().filter(s -> s.id().equals(stepId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unit " + id + " has no step " + stepId));

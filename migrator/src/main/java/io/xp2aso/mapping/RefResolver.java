@@ -46,7 +46,12 @@ final class RefResolver {
 
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([A-Za-z0-9_.]+)}");
 
-    private final Map<String, List<Slot>> byKind = new HashMap<>();
+    // Indexes (slot order kept in every list) so that resolving a reference does not scan every MR of the estate.
+    private final Map<String, List<Slot>> byArmId = new HashMap<>();
+    private final Map<String, List<Slot>> byAzureName = new HashMap<>();
+    private final Map<String, List<Slot>> byNamespacedName = new HashMap<>();
+    private final Map<String, List<Slot>> byLabel = new HashMap<>();
+    private final Map<io.xp2aso.model.Unit, List<Slot>> byUnit = new java.util.IdentityHashMap<>();
     private final List<Slot> all;
     private final ObservedIndex observedIndex;
     private final MapOptions options;
@@ -58,12 +63,38 @@ final class RefResolver {
         this.options = options;
         Set<String> subs = new LinkedHashSet<>();
         for (Slot s : slots) {
-            byKind.computeIfAbsent(s.groupKind(), k -> new ArrayList<>()).add(s);
+            add(byArmId, fold(s.armId), s);
+            add(byAzureName, fold(s.azureName), s);
+            if (!s.mrName.isEmpty()) {
+                add(byNamespacedName, s.desired.namespace() + "/" + s.mrName, s);
+            }
+            s.labels().forEach((k, v) -> add(byLabel, k + "=" + v, s));
+            byUnit.computeIfAbsent(s.unit, u -> new ArrayList<>()).add(s);
             if (!s.armId.isEmpty()) {
                 subs.add(ArmId.subscription(s.armId).toLowerCase());
             }
         }
         this.onlySubscription = subs.size() == 1 ? subs.iterator().next() : "";
+    }
+
+    private static void add(Map<String, List<Slot>> index, String key, Slot s) {
+        if (!key.isEmpty()) {
+            index.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        }
+    }
+
+    /** Index key for names Azure compares without case; matches are confirmed with equalsIgnoreCase. */
+    private static String fold(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The slots of the referenced kind (every kind for anyKind) under an index key, in slot order. */
+    private static List<Slot> indexed(Map<String, List<Slot>> index, String key, RefSpec spec) {
+        List<Slot> hits = index.getOrDefault(key, List.of());
+        if (spec.anyKind()) {
+            return hits;
+        }
+        return hits.stream().filter(s -> s.groupKind().equals(spec.kind())).toList();
     }
 
     /** The subscription for ARM IDs built from names: the MR's own observed ID, the option, or the only one seen. */
@@ -125,17 +156,13 @@ final class RefResolver {
         return List.of();
     }
 
-    private List<Slot> candidates(RefSpec spec) {
-        return spec.anyKind() ? all : byKind.getOrDefault(spec.kind(), List.of());
-    }
-
     private Resolved literal(Slot from, RefSpec spec, String value, Function<String, JsonNode> read) {
         if (value.isEmpty()) {
             return Resolved.problem("the reference field is empty");
         }
         List<Slot> found = new ArrayList<>();
         if (ArmId.looksLike(value)) {
-            for (Slot s : candidates(spec)) {
+            for (Slot s : indexed(byArmId, fold(value), spec)) {
                 if (ArmId.same(s.armId, value)) {
                     found.add(s);
                 }
@@ -143,7 +170,7 @@ final class RefResolver {
             if (found.isEmpty() && !spec.anyKind()) {
                 String name = ArmId.lastSegment(value);
                 String rg = ArmId.resourceGroup(value);
-                for (Slot s : candidates(spec)) {
+                for (Slot s : indexed(byAzureName, fold(name), spec)) {
                     if (s.armId.isEmpty() && s.azureName.equalsIgnoreCase(name) && sameGroup(s, rg)) {
                         found.add(s);
                     }
@@ -158,7 +185,7 @@ final class RefResolver {
         if (spec.anyKind()) {
             return Resolved.problem("`" + value + "` is not an ARM ID");
         }
-        for (Slot s : candidates(spec)) {
+        for (Slot s : indexed(byAzureName, fold(value), spec)) {
             if (s.azureName.equalsIgnoreCase(value)) {
                 found.add(s);
             }
@@ -198,7 +225,7 @@ final class RefResolver {
             return Resolved.problem("the reference has no name");
         }
         String namespace = ns.isEmpty() ? from.desired.namespace() : ns;
-        for (Slot s : candidates(spec)) {
+        for (Slot s : indexed(byNamespacedName, namespace + "/" + name, spec)) {
             if (s.mrName.equals(name) && s.desired.namespace().equals(namespace)) {
                 return migrated(from, spec, s, read);
             }
@@ -235,7 +262,19 @@ final class RefResolver {
         Map<String, String> labels = new HashMap<>();
         selector.path("matchLabels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         List<Slot> found = new ArrayList<>();
-        for (Slot s : candidates(spec)) {
+        List<Slot> pool;
+        if (controller) {
+            pool = byUnit.getOrDefault(from.unit, List.of());
+        } else if (!labels.isEmpty()) {
+            Map.Entry<String, String> first = labels.entrySet().iterator().next();
+            pool = byLabel.getOrDefault(first.getKey() + "=" + first.getValue(), List.of());
+        } else {
+            pool = all;
+        }
+        for (Slot s : pool) {
+            if (!spec.anyKind() && !s.groupKind().equals(spec.kind())) {
+                continue;
+            }
             if (controller && s.unit != from.unit) {
                 continue;
             }

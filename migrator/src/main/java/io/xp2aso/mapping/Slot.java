@@ -76,6 +76,15 @@ final class Slot {
 
     /** Labels of the MR: the rendered ones, completed by the live object's. */
     Map<String, String> labels() {
+        if (labels == null) {
+            labels = readLabels();
+        }
+        return labels;
+    }
+
+    private Map<String, String> labels;
+
+    private Map<String, String> readLabels() {
         Map<String, String> out = new LinkedHashMap<>();
         if (observed != null) {
             observed.node().path("metadata").path("labels").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));

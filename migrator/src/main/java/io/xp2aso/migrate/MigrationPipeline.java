@@ -6,9 +6,11 @@ import io.xp2aso.model.Estate;
 import io.xp2aso.model.Finding;
 import io.xp2aso.model.ObjectKind;
 import io.xp2aso.model.Severity;
+import io.xp2aso.report.InMemoryOutput;
 import io.xp2aso.report.JsonReport;
 import io.xp2aso.report.MarkdownReport;
 import io.xp2aso.report.MigrationReport;
+import io.xp2aso.report.OutputSink;
 import io.xp2aso.report.ReportBuilder;
 import io.xp2aso.report.SarifReport;
 
@@ -16,13 +18,11 @@ import io.xp2aso.source.SourceSet;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
- * migrate's pipeline, in memory and without side effects: sources -> estate -> compose -> map -> ASO tree ->
- * extra producers (handoff plan) -> reports. The CLI writes {@link MigrationRun#files()} through AtomicOutput;
- * `diff` runs it twice and compares the maps.
+ * migrate's pipeline: sources -> estate -> compose -> map -> ASO tree -> extra producers (handoff plan) -> reports.
+ * It writes only through an {@link OutputSink}: the CLI streams into AtomicOutput; `diff` and tests keep the files
+ * in memory and compare them.
  */
 public final class MigrationPipeline {
     public static final String TOOL_VERSION = "0.1.0";
@@ -51,6 +51,12 @@ public final class MigrationPipeline {
      * Progress goes to {@link MigrateOptions#progress()}.
      */
     public MigrationRun run(SourceSet sources, MigrateOptions options) {
+        InMemoryOutput files = new InMemoryOutput();
+        return run(sources, options, files).withFiles(files.files());
+    }
+
+    /** Like {@link #run(SourceSet, MigrateOptions)}, streaming every file into {@code out} instead of keeping it. */
+    public MigrationRun run(SourceSet sources, MigrateOptions options, OutputSink out) {
         Estate estate = new Estate(sources);
         options.progress().accept("composing " + estate.all(ObjectKind.CLAIM).size() + " claims and "
                 + estate.all(ObjectKind.COMPOSITE).size() + " composite resources");
@@ -61,7 +67,7 @@ public final class MigrationPipeline {
         }
         options.progress().accept("mapping " + resources + " managed resources of " + composed.units().size() + " units");
         MappingResult mapped = stages.map(composed, options);
-        return assemble(estate, composed, mapped, options);
+        return assemble(estate, composed, mapped, options, out);
     }
 
     /**
@@ -69,34 +75,32 @@ public final class MigrationPipeline {
      * Pure: the same results and options give the same run.
      */
     public MigrationRun assemble(Estate estate, ComposeResult composed, MappingResult mapped, MigrateOptions options) {
+        InMemoryOutput files = new InMemoryOutput();
+        return assemble(estate, composed, mapped, options, files).withFiles(files.files());
+    }
+
+    /** Like {@link #assemble(Estate, ComposeResult, MappingResult, MigrateOptions)}, streaming into {@code out}. */
+    public MigrationRun assemble(Estate estate, ComposeResult composed, MappingResult mapped, MigrateOptions options,
+                                 OutputSink out) {
+        options.progress().accept("writing the ASO manifests");
         AsoTree.Layout layout = AsoTree.layout(mapped, options.paths());
-        SortedMap<String, String> files = new TreeMap<>(layout.files());
+        layout.files().forEach(out::write);
         List<Finding> global = new ArrayList<>(composed.findings());
         global.addAll(mapped.findings());
         global.addAll(layout.findings());
 
         OutputProducer.Context context = new OutputProducer.Context(estate, composed, mapped, layout.pathOf(), options);
         for (OutputProducer p : producers) {
-            OutputProducer.Contribution c = p.produce(context);
-            for (var e : c.files().entrySet()) {
-                if (files.putIfAbsent(e.getKey(), e.getValue()) != null || isReport(e.getKey())) {
-                    throw new IllegalStateException("output producer " + p.getClass().getName()
-                            + " writes " + e.getKey() + ", which another part of the output already writes");
-                }
-            }
-            global.addAll(c.findings());
+            global.addAll(p.produce(context, out));
         }
 
         MigrationReport report = new ReportBuilder(options.paths()).build(mapped, layout.pathOf(), layout.dirsOf(),
                 global, estate.skipped(), estate.all(ObjectKind.OTHER));
-        files.put(REPORT_JSON, JsonReport.render(report));
-        files.put(REPORT_MD, MarkdownReport.render(report));
-        files.put(REPORT_SARIF, SarifReport.render(report, TOOL_VERSION));
+        options.progress().accept("writing the reports");
+        out.write(REPORT_JSON, JsonReport.render(report));
+        out.write(REPORT_MD, MarkdownReport.render(report));
+        out.write(REPORT_SARIF, SarifReport.render(report, TOOL_VERSION));
         Severity highest = ReportBuilder.highest(mapped, global);
-        return new MigrationRun(files, report, highest, mapped);
-    }
-
-    private static boolean isReport(String path) {
-        return path.equals(REPORT_MD) || path.equals(REPORT_JSON) || path.equals(REPORT_SARIF);
+        return new MigrationRun(new java.util.TreeMap<>(), report, highest, mapped);
     }
 }

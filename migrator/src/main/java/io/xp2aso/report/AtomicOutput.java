@@ -2,6 +2,7 @@ package io.xp2aso.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -9,15 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Builds an output folder in a temporary sibling and moves it into place whole on {@link #commit()},
  * so a failed run never leaves a half-written DIR behind. Files are written by relative path.
  */
-public final class AtomicOutput implements AutoCloseable {
+public final class AtomicOutput implements OutputSink, AutoCloseable {
     private final Path target;
     private final Path staging;
+    private final java.util.Set<String> written = new java.util.HashSet<>();
+    private final java.util.Set<Path> dirs = new java.util.HashSet<>();
     private boolean committed;
 
     public AtomicOutput(Path target) {
@@ -36,14 +40,40 @@ public final class AtomicOutput implements AutoCloseable {
     }
 
     /** Writes a UTF-8 text file at a path relative to the output folder, creating folders as needed. */
+    @Override
     public void write(String relative, String content) {
-        Path p = resolve(relative);
+        Path p = claim(relative);
         try {
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, content, StandardCharsets.UTF_8);
+            Files.writeString(p, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + relative, e);
         }
+    }
+
+    /** Opens a file to write in pieces (buffered, UTF-8); it is complete when the writer is closed. */
+    @Override
+    public Writer open(String relative) {
+        Path p = claim(relative);
+        try {
+            return Files.newBufferedWriter(p, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + relative, e);
+        }
+    }
+
+    private Path claim(String relative) {
+        Path p = resolve(relative);
+        if (!written.add(staging.relativize(p).toString())) {
+            throw new IllegalStateException(relative + " is written twice");
+        }
+        if (dirs.add(p.getParent())) {
+            try {
+                Files.createDirectories(p.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + relative, e);
+            }
+        }
+        return p;
     }
 
     public Path resolve(String relative) {

@@ -12,7 +12,6 @@ import io.xp2aso.source.Yaml;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -110,15 +109,18 @@ class AssembleTest {
     @Test
     void producersAddFilesAndFindings() {
         MappingResult mapped = TestRuns.storageMapped(List.of());
-        OutputProducer plan = ctx -> new OutputProducer.Contribution(
-                new TreeMap<>(java.util.Map.of("handoff/plan.md", "units: " + ctx.mapped().units().size() + "\n")),
-                List.of(Finding.warning("plan-note", "a note from the plan", Origin.UNKNOWN, "")));
+        OutputProducer plan = (ctx, out) -> {
+            out.write("handoff/plan.md", "units: " + ctx.mapped().units().size() + "\n");
+            return List.of(Finding.warning("plan-note", "a note from the plan", Origin.UNKNOWN, ""));
+        };
         MigrationRun run = TestRuns.pipeline(List.of(plan)).assemble(new Estate(TestRuns.storageSources()),
                 TestRuns.composed(mapped), mapped, TestRuns.options());
         assertEquals("units: 1\n", run.files().get("handoff/plan.md"));
         assertEquals(1, run.report().summary().warnings());
-        OutputProducer clash = ctx -> new OutputProducer.Contribution(
-                new TreeMap<>(java.util.Map.of("report.md", "x")), List.of());
+        OutputProducer clash = (ctx, out) -> {
+            out.write("report.md", "x");
+            return List.of();
+        };
         assertThrows(IllegalStateException.class, () -> TestRuns.pipeline(List.of(clash)).assemble(
                 new Estate(TestRuns.storageSources()), TestRuns.composed(mapped), mapped, TestRuns.options()));
     }

@@ -1,0 +1,38 @@
+package io.xp2aso.report;
+
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** An {@link OutputSink} that keeps the files as strings: for tests, `diff` and any caller comparing outputs. */
+public final class InMemoryOutput implements OutputSink {
+    private final SortedMap<String, String> files = new TreeMap<>();
+
+    @Override
+    public void write(String path, String content) {
+        if (files.putIfAbsent(path, content) != null) {
+            throw new IllegalStateException(path + " is written twice");
+        }
+    }
+
+    @Override
+    public Writer open(String path) {
+        if (files.containsKey(path)) {
+            throw new IllegalStateException(path + " is written twice");
+        }
+        files.put(path, "");
+        return new StringWriter() {
+            @Override
+            public void close() {
+                files.put(path, toString());
+            }
+        };
+    }
+
+    /** The files written so far, sorted by path. */
+    public SortedMap<String, String> files() {
+        return Collections.unmodifiableSortedMap(files);
+    }
+}

@@ -1,0 +1,63 @@
+package io.xp2aso.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AtomicOutputTest {
+    @Test
+    void filesAppearOnlyOnCommitAndWhole(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("out");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("old.txt"), "earlier run");
+        try (AtomicOutput out = new AtomicOutput(target)) {
+            out.write("a/b.txt", "whole\n");
+            try (Writer w = out.open("c/streamed.txt")) {
+                w.write("part 1\n");
+                w.write("part 2\n");
+            }
+            assertFalse(Files.exists(target.resolve("a/b.txt")), "nothing is visible before commit");
+            out.commit();
+        }
+        assertEquals("whole\n", Files.readString(target.resolve("a/b.txt")));
+        assertEquals("part 1\npart 2\n", Files.readString(target.resolve("c/streamed.txt")));
+        assertFalse(Files.exists(target.resolve("old.txt")), "the earlier output is replaced whole");
+    }
+
+    @Test
+    void aFailedRunLeavesTheTargetUntouched(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("out");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("old.txt"), "earlier run");
+        try (AtomicOutput out = new AtomicOutput(target)) {
+            out.write("new.txt", "x");
+        }
+        assertTrue(Files.exists(target.resolve("old.txt")));
+        assertFalse(Files.exists(target.resolve("new.txt")));
+        try (var s = Files.list(dir)) {
+            assertEquals(1, s.count(), "the staging folder is removed");
+        }
+    }
+
+    @Test
+    void aPathIsWrittenOnce(@TempDir Path dir) {
+        try (AtomicOutput out = new AtomicOutput(dir.resolve("out"))) {
+            out.write("report.md", "x");
+            assertThrows(IllegalStateException.class, () -> out.write("report.md", "y"));
+            assertThrows(IllegalStateException.class, () -> out.open("./report.md"));
+            assertThrows(IllegalArgumentException.class, () -> out.write("../escape.txt", "z"));
+        }
+        InMemoryOutput mem = new InMemoryOutput();
+        mem.write("a", "1");
+        assertThrows(IllegalStateException.class, () -> mem.write("a", "2"));
+    }
+}
