@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Writes plan.json, plan.md and handoff.sh one unit at a time, so that the plan of a large estate (tens of kilobytes
  * per unit) is never whole in memory. The index (every unit's {@link UnitSummary}) is known up front because plan.md
- * opens with it. The output is the same as {@link PlanJson#write}, {@link PlanMarkdown#write} and
+ * opens with it. Units are rendered apart ({@link #render}: pure, so callers may render several at once) and appended
+ * in order. The output is the same as {@link PlanJson#write}, {@link PlanMarkdown#write} and
  * {@link HandoffScript#write} of the whole plan.
  */
 public final class PlanFiles implements Closeable {
@@ -18,6 +19,10 @@ public final class PlanFiles implements Closeable {
     private final PlanJson.Stream json;
     private final List<UnitSummary> index;
     private int next = 1;
+
+    /** One unit's text in each of the three files. */
+    public record Rendered(String id, String json, String md, String sh) {
+    }
 
     /** {@code header}: the plan's settings (its units are ignored); {@code index}: every unit, in plan order. */
     public PlanFiles(Plan header, List<UnitSummary> index, Writer json, Writer md, Writer sh) {
@@ -31,18 +36,30 @@ public final class PlanFiles implements Closeable {
         write(sh, HandoffScript.header(header));
     }
 
+    /** The texts of the unit at {@code position} (from 1) of the plan. */
+    public static Rendered render(UnitPlan u, int position) {
+        // Sized for a typical unit (tens of kilobytes) so the builders do not grow by copying.
+        StringBuilder m = new StringBuilder(32 * 1024);
+        PlanMarkdown.unit(m, u);
+        StringBuilder s = new StringBuilder(32 * 1024);
+        HandoffScript.unit(s, u, position);
+        return new Rendered(u.id(), PlanJson.unitText(u), m.toString(), s.toString());
+    }
+
     /** Adds the next unit; units must come in index order. */
     public void add(UnitPlan u) {
-        if (next > index.size() || !index.get(next - 1).id().equals(u.id())) {
-            throw new IllegalStateException("unit " + u.id() + " is not the next unit of the plan's index");
+        append(render(u, next));
+    }
+
+    /** Appends the next unit, rendered for this position. */
+    public void append(Rendered r) {
+        if (next > index.size() || !index.get(next - 1).id().equals(r.id())) {
+            throw new IllegalStateException("unit " + r.id() + " is not the next unit of the plan's index");
         }
-        json.unit(u);
-        StringBuilder b = new StringBuilder();
-        PlanMarkdown.unit(b, u);
-        write(md, b);
-        b.setLength(0);
-        HandoffScript.unit(b, u, next++);
-        write(sh, b);
+        next++;
+        json.unitText(r.json());
+        write(md, r.md());
+        write(sh, r.sh());
     }
 
     @Override

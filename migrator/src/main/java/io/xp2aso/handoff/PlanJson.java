@@ -30,6 +30,39 @@ public final class PlanJson {
         return out.toString();
     }
 
+    /**
+     * One unit's JSON, indented as an element of the plan's "units" array, so units can be rendered apart (in
+     * parallel) and written in order with {@link Stream#unitText}.
+     */
+    static String unitText(UnitPlan u) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (JsonGenerator unit = Yaml.JSON.writer().createGenerator(w)) {
+            unit.setPrettyPrinter(new Nested(UNIT_DEPTH));
+            Yaml.JSON.writeValue(unit, u);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /** Depth of a unit object in plan.json: inside the root object (arrays are inline and add none). */
+    private static final int UNIT_DEPTH = 1;
+
+    /** The default pretty printer, starting at a given depth. */
+    private static final class Nested extends com.fasterxml.jackson.core.util.DefaultPrettyPrinter {
+        private final int depth;
+
+        Nested(int depth) {
+            this.depth = depth;
+            _nesting = depth;
+        }
+
+        @Override
+        public Nested createInstance() {
+            return new Nested(depth);
+        }
+    }
+
     /** plan.json written one unit at a time; the same text as {@link #write} of the whole plan. */
     static final class Stream {
         private final Writer out;
@@ -51,8 +84,13 @@ public final class PlanJson {
         }
 
         void unit(UnitPlan u) {
+            unitText(PlanJson.unitText(u));
+        }
+
+        /** A unit rendered by {@link PlanJson#unitText}, written as the next element of "units". */
+        void unitText(String text) {
             try {
-                Yaml.JSON.writeValue(g, u);
+                g.writeRawValue(text);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -9,13 +9,19 @@ import java.util.Locale;
 /** Kubernetes-safe names (DNS-1123 labels: lower-case alphanumerics and '-', at most 63, alphanumeric ends). */
 public final class K8sNames {
     public static final int MAX = 63;
+    // Compiled once: names are made for every MR and target of the estate.
+    private static final java.util.regex.Pattern NOT_DNS = java.util.regex.Pattern.compile("[^a-z0-9-]+");
+    private static final java.util.regex.Pattern DASHES = java.util.regex.Pattern.compile("-{2,}");
+    private static final java.util.regex.Pattern NOT_LABEL = java.util.regex.Pattern.compile("[^A-Za-z0-9._-]+");
+    private static final java.util.regex.Pattern LABEL_ENDS =
+            java.util.regex.Pattern.compile("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$");
 
     private K8sNames() {
     }
 
     /** A DNS-1123 label made from any text; too-long names keep a short hash of the full text so they stay unique. */
     public static String dns1123(String text) {
-        String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("-{2,}", "-");
+        String s = DASHES.matcher(NOT_DNS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("-");
         s = trimDashes(s);
         if (s.isEmpty()) {
             s = "x" + shortHash(text);
@@ -29,12 +35,12 @@ public final class K8sNames {
 
     /** A label value (at most 63 of [A-Za-z0-9-_.], alphanumeric ends), or "" when nothing is left. */
     public static String labelValue(String text) {
-        String s = text.replaceAll("[^A-Za-z0-9._-]+", "-");
+        String s = NOT_LABEL.matcher(text).replaceAll("-");
         if (s.length() > MAX) {
             String h = shortHash(text);
             s = s.substring(0, MAX - h.length() - 1) + "-" + h;
         }
-        return s.replaceAll("^[^A-Za-z0-9]+", "").replaceAll("[^A-Za-z0-9]+$", "");
+        return LABEL_ENDS.matcher(s).replaceAll("");
     }
 
     public static String shortHash(String text) {
@@ -47,6 +53,14 @@ public final class K8sNames {
     }
 
     private static String trimDashes(String s) {
-        return s.replaceAll("^-+", "").replaceAll("-+$", "");
+        int from = 0;
+        int to = s.length();
+        while (from < to && s.charAt(from) == '-') {
+            from++;
+        }
+        while (to > from && s.charAt(to - 1) == '-') {
+            to--;
+        }
+        return s.substring(from, to);
     }
 }

@@ -54,7 +54,8 @@ public final class Mapper {
     }
 
     private MappingResult run(ComposeResult composed) {
-        Map<Unit, List<Slot>> byUnit = new LinkedHashMap<>();
+        // Slots per unit, in unit order (not a map keyed by Unit: its record hashCode walks every manifest it holds).
+        List<List<Slot>> byUnit = new ArrayList<>();
         for (Unit u : composed.units()) {
             List<Slot> list = new ArrayList<>();
             for (ComposedResource cr : u.resources()) {
@@ -62,7 +63,7 @@ public final class Mapper {
                 list.add(s);
                 slots.add(s);
             }
-            byUnit.put(u, list);
+            byUnit.add(list);
         }
         resolver = new RefResolver(slots, observed, options);
         for (Slot s : slots) {
@@ -79,12 +80,12 @@ public final class Mapper {
             finish(s);
         }
         List<MappedUnit> units = new ArrayList<>();
-        for (Map.Entry<Unit, List<Slot>> e : byUnit.entrySet()) {
+        for (int i = 0; i < byUnit.size(); i++) {
             List<MappedResource> rs = new ArrayList<>();
-            for (Slot s : e.getValue()) {
+            for (Slot s : byUnit.get(i)) {
                 rs.add(new MappedResource(s.resource, s.targets, new ArrayList<>(s.unmapped), s.findings));
             }
-            units.add(new MappedUnit(e.getKey(), rs));
+            units.add(new MappedUnit(composed.units().get(i), rs));
         }
         return new MappingResult(units, List.of());
     }

@@ -40,6 +40,14 @@ public final class AsoTree {
     /** The files of the tree, where each target was written (by identity), and the layout's findings. */
     public record Layout(SortedMap<String, String> files, Map<ObjectNode, String> pathOf,
                          Map<MappedUnit, List<String>> dirsOf, List<Finding> findings) {
+        /** The layout once its files are written: the texts need not stay in memory for the rest of the run. */
+        public Layout withoutFiles() {
+            return new Layout(new TreeMap<>(), pathOf, dirsOf, findings);
+        }
+    }
+
+    /** A manifest to render into a file of the tree. */
+    private record Pending(String path, ObjectNode target, MappedResource resource, MappedUnit unit) {
     }
 
     public static Layout layout(MappingResult mapped, DisplayPaths paths) {
@@ -51,6 +59,7 @@ public final class AsoTree {
         Map<String, Set<String>> filesOfDir = new LinkedHashMap<>();
         Map<String, Set<String>> unitsOfNamespace = new TreeMap<>();
         Map<String, String> ownerOfPath = new HashMap<>();
+        List<Pending> pending = new ArrayList<>();
 
         for (MappedUnit mu : mapped.units()) {
             Set<String> dirs = new LinkedHashSet<>();
@@ -83,7 +92,7 @@ public final class AsoTree {
                                 r.source().origin(), subject));
                         continue;
                     }
-                    files.put(path, manifest(target, r, mu, paths));
+                    pending.add(new Pending(path, target, r, mu));
                     pathOf.put(target, path);
                     dirs.add(dir);
                     filesOfDir.computeIfAbsent(dir, d -> new LinkedHashSet<>()).add(fileName(path));
@@ -92,6 +101,12 @@ public final class AsoTree {
                 }
             }
             dirsOf.put(mu, List.copyOf(dirs));
+        }
+        // Rendering YAML is the costly part and each manifest stands alone: render on every core, keep the order.
+        List<String> texts = pending.parallelStream()
+                .map(p -> manifest(p.target(), p.resource(), p.unit(), paths)).toList();
+        for (int i = 0; i < pending.size(); i++) {
+            files.put(pending.get(i).path(), texts.get(i));
         }
         for (Map.Entry<String, Set<String>> e : filesOfDir.entrySet()) {
             files.put(e.getKey() + "/" + KUSTOMIZATION, kustomization(e.getValue()));

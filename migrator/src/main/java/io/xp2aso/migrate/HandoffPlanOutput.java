@@ -13,33 +13,42 @@ import io.xp2aso.source.Origin;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Adds the ownership-handoff plan to migrate's output: handoff/plan.json, plan.md and handoff.sh. Two passes over
  * the units: the outlines (for the index plan.md opens with, and the blocker findings), then each unit's full plan,
- * streamed into the three files and dropped, so memory does not grow with the size of the plan.
+ * streamed into the three files and dropped, so memory does not grow with the size of the plan. A unit's plan
+ * depends on that unit alone, so a batch of units is rendered on every core and appended in unit order: the output
+ * is the same as a sequential run.
  */
 public final class HandoffPlanOutput implements OutputProducer {
+    /** Units rendered at once: enough to keep the cores busy, few enough that their texts stay small. */
+    private static final int BATCH = 256;
+
     @Override
     public List<Finding> produce(Context context, OutputSink out) {
         PlanOptions options = PlanOptions.defaults().withObserved(context.options().observed());
         List<MappedUnit> units = context.mapped().units();
-        List<UnitSummary> index = new ArrayList<>(units.size());
+        List<UnitSummary> index = IntStream.range(0, units.size()).parallel()
+                .mapToObj(i -> UnitSummary.of(PlanBuilder.outline(units.get(i), options))).toList();
         List<Finding> findings = new ArrayList<>();
-        for (MappedUnit mu : units) {
-            UnitPlan outline = PlanBuilder.outline(mu, options);
-            index.add(UnitSummary.of(outline));
-            if (!outline.blockers().isEmpty()) {
-                findings.add(Finding.warning("handoff-unit-blocked", "the handoff of " + outline.id() + " is blocked until "
-                        + "resolved: " + String.join("; ", outline.blockers()), new Origin("handoff/plan.md", 0), outline.id()));
+        for (UnitSummary u : index) {
+            if (!u.blockers().isEmpty()) {
+                findings.add(Finding.warning("handoff-unit-blocked", "the handoff of " + u.id() + " is blocked until "
+                        + "resolved: " + String.join("; ", u.blockers()), new Origin("handoff/plan.md", 0), u.id()));
             }
         }
         context.options().progress().accept("writing the handoff plan of " + units.size() + " units");
         Plan header = PlanBuilder.header(options);
         try (PlanFiles files = new PlanFiles(header, index, out.open("handoff/plan.json"), out.open("handoff/plan.md"),
                 out.open("handoff/handoff.sh"))) {
-            for (MappedUnit mu : units) {
-                files.add(PlanBuilder.unit(mu, options));
+            for (int from = 0; from < units.size(); from += BATCH) {
+                int start = from;
+                IntStream.range(start, Math.min(units.size(), start + BATCH)).parallel()
+                        .mapToObj(i -> PlanFiles.render(PlanBuilder.unit(units.get(i), options), i + 1))
+                        .toList()
+                        .forEach(files::append);
             }
         }
         return findings;

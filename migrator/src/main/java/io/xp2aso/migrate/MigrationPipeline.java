@@ -85,6 +85,7 @@ public final class MigrationPipeline {
         options.progress().accept("writing the ASO manifests");
         AsoTree.Layout layout = AsoTree.layout(mapped, options.paths());
         layout.files().forEach(out::write);
+        layout = layout.withoutFiles();
         List<Finding> global = new ArrayList<>(composed.findings());
         global.addAll(mapped.findings());
         global.addAll(layout.findings());
@@ -97,10 +98,27 @@ public final class MigrationPipeline {
         MigrationReport report = new ReportBuilder(options.paths()).build(mapped, layout.pathOf(), layout.dirsOf(),
                 global, estate.skipped(), estate.all(ObjectKind.OTHER));
         options.progress().accept("writing the reports");
-        out.write(REPORT_JSON, JsonReport.render(report));
-        out.write(REPORT_MD, MarkdownReport.render(report));
-        out.write(REPORT_SARIF, SarifReport.render(report, TOOL_VERSION));
+        // The three renderings only read the report: make them side by side.
+        java.util.concurrent.CompletableFuture<String> json =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> JsonReport.render(report));
+        java.util.concurrent.CompletableFuture<String> sarif =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> SarifReport.render(report, TOOL_VERSION));
+        String md = MarkdownReport.render(report);
+        out.write(REPORT_JSON, join(json));
+        out.write(REPORT_MD, md);
+        out.write(REPORT_SARIF, join(sarif));
         Severity highest = ReportBuilder.highest(mapped, global);
         return new MigrationRun(new java.util.TreeMap<>(), report, highest, mapped);
+    }
+
+    private static String join(java.util.concurrent.CompletableFuture<String> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 }

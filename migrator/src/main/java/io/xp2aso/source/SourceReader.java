@@ -97,16 +97,47 @@ public final class SourceReader {
         }
     }
 
+    /** Texts larger than twice this are parsed in chunks of documents on every core. */
+    private static final int CHUNK_CHARS = 256 * 1024;
+
     /** Parses one file's text (YAML or JSON, multi-document) and records its objects. */
     public void readText(String file, String text) {
+        List<DocumentChunks.Chunk> chunks = DocumentChunks.split(text, CHUNK_CHARS);
+        List<Parsed> parsed = (chunks.size() == 1 ? chunks.stream() : chunks.parallelStream())
+                .map(c -> parse(file, c)).toList();
+        for (Parsed p : parsed) {
+            skipped.addAll(p.skipped());
+            if (p.error() != null) {
+                if (text.contains("{{")) {
+                    // A Helm chart template is not YAML until rendered: report it, do not fail the run.
+                    skipped.add(new SourceSet.SkippedInput(p.error().origin(),
+                            "Helm/Go template, not YAML until rendered; render it first, e.g. `helm template ... | xp2aso migrate -`"));
+                    return;
+                }
+                throw p.error();
+            }
+        }
+        for (Parsed p : parsed) {
+            manifests.addAll(p.found());
+        }
+    }
+
+    /** One chunk's objects and skipped documents, and the error that stopped it (null when none). */
+    private record Parsed(List<Manifest> found, List<SourceSet.SkippedInput> skipped, InputException error) {
+    }
+
+    private static Parsed parse(String file, DocumentChunks.Chunk chunk) {
         List<Manifest> found = new ArrayList<>();
-        try (JsonParser p = Yaml.factory().createParser(text)) {
+        List<SourceSet.SkippedInput> skipped = new ArrayList<>();
+        int offset = chunk.firstLine() - 1;
+        TreeCompactor compactor = new TreeCompactor();
+        try (JsonParser p = Yaml.factory().createParser(chunk.text())) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
-                int line = p.currentTokenLocation().getLineNr();
+                int line = offset + p.currentTokenLocation().getLineNr();
                 if (t == JsonToken.START_OBJECT) {
-                    JsonNode node = Yaml.YAML.readTree(p);
-                    add(found, (ObjectNode) node, new Origin(file, line));
+                    JsonNode node = compactor.compact(Yaml.YAML.readTree(p));
+                    add(found, skipped, (ObjectNode) node, new Origin(file, line));
                 } else if (t == JsonToken.START_ARRAY) {
                     p.skipChildren();
                     skipped.add(new SourceSet.SkippedInput(new Origin(file, line), "document is a list, not a Kubernetes object"));
@@ -118,21 +149,16 @@ public final class SourceReader {
             }
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            int line = loc == null ? 0 : loc.getLineNr();
-            if (text.contains("{{")) {
-                // A Helm chart template is not YAML until rendered: report it, do not fail the run.
-                skipped.add(new SourceSet.SkippedInput(new Origin(file, Math.max(line, 0)),
-                        "Helm/Go template, not YAML until rendered; render it first, e.g. `helm template ... | xp2aso migrate -`"));
-                return;
-            }
-            throw new InputException(new Origin(file, Math.max(line, 0)), "malformed YAML: " + e.getOriginalMessage(), e);
+            int line = loc == null || loc.getLineNr() <= 0 ? 0 : offset + loc.getLineNr();
+            return new Parsed(found, skipped, new InputException(new Origin(file, line),
+                    "malformed YAML: " + e.getOriginalMessage(), e));
         } catch (IOException e) {
-            throw new InputException(new Origin(file, 0), "cannot parse: " + e.getMessage(), e);
+            return new Parsed(found, skipped, new InputException(new Origin(file, 0), "cannot parse: " + e.getMessage(), e));
         }
-        manifests.addAll(found);
+        return new Parsed(found, skipped, null);
     }
 
-    private void add(List<Manifest> out, ObjectNode node, Origin origin) {
+    private static void add(List<Manifest> out, List<SourceSet.SkippedInput> skipped, ObjectNode node, Origin origin) {
         String kind = node.path("kind").asText("");
         String apiVersion = node.path("apiVersion").asText("");
         if (kind.isEmpty() || apiVersion.isEmpty()) {
@@ -143,7 +169,7 @@ public final class SourceReader {
         if (kind.equals("List") || (kind.endsWith("List") && node.get("items") != null && node.get("items").isArray())) {
             for (JsonNode item : node.get("items")) {
                 if (item instanceof ObjectNode o) {
-                    add(out, o, origin);
+                    add(out, skipped, o, origin);
                 }
             }
             return;
