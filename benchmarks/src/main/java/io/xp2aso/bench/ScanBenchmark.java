@@ -1,49 +1,57 @@
 package io.xp2aso.bench;
 
-import io.xp2aso.cli.Main;
 import io.xp2aso.inventory.EstateSeeder;
 import io.xp2aso.inventory.MockCluster;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Times `xp2aso scan` of a seeded estate served by fabric8's kubernetes-server-mock on loopback (the mock cluster
- * of the inventory tests, with limit/continue paging). Seeding is timed apart from the scan.
+ * Serves a seeded estate from fabric8's kubernetes-server-mock (CRUD mode, limit/continue paging) on loopback,
+ * for `xp2aso scan` to be timed in a process of its own (benchmarks/run.sh): the mock cluster of the inventory
+ * tests, with claims, XRs and MRs of three compositions and their known share of unhealthy, drifting and
+ * paused objects. Objects go straight into the mock's store, so seeding 20,000 MRs takes seconds; it is timed
+ * apart and is no part of the scan figure.
  *
- * <p>Usage: {@code ScanBenchmark MRS OUT_DIR}; prints {@code scan: ...} lines.
+ * <p>Usage: {@code ScanBenchmark MRS DIR}: writes {@code DIR/kubeconfig}, prints {@code scan: seeded ...} and
+ * then {@code ready} on standard output, and serves until standard input is closed.
  */
 public final class ScanBenchmark {
+    /** MRs per instance of each of the three compositions: network 4, storage 3, analytics 3. */
+    static final int MRS_PER_TRIO = 10;
+
     private ScanBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: ScanBenchmark MRS OUT_DIR");
+            System.err.println("usage: ScanBenchmark MRS DIR");
             System.exit(2);
         }
         int mrs = Integer.parseInt(args[0]);
-        Path out = Path.of(args[1]);
-        // One instance of each of the three seeded compositions makes 4 + 3 + 3 MRs.
-        int instances = Math.max(1, mrs / 10);
+        Path dir = Files.createDirectories(Path.of(args[1]));
+        int instances = Math.max(1, mrs / MRS_PER_TRIO);
         try (MockCluster cluster = new MockCluster()) {
             long t0 = System.nanoTime();
-            EstateSeeder seeder = new EstateSeeder(cluster).seed(instances, instances, instances);
+            EstateSeeder seeder = new EstateSeeder(cluster).direct().seed(instances, instances, instances);
             long t1 = System.nanoTime();
-            Path kubeconfig = cluster.kubeconfig(Files.createTempDirectory("xp2aso-scan-bench"));
-            StringWriter progress = new StringWriter();
-            int rc = Main.run(new String[] {"scan", "--kubeconfig", kubeconfig.toString(), "-o", out.toString()},
-                    new PrintWriter(new StringWriter()), new PrintWriter(progress));
-            long t2 = System.nanoTime();
-            if (rc != 0) {
-                System.err.print(progress);
-                throw new IllegalStateException("scan exited " + rc);
-            }
-            System.out.printf("scan: seeded %d MRs (%d claims) in %.1f s%n", seeder.mrKeys.size(), seeder.claims, (t1 - t0) / 1e9);
-            System.out.printf("scan: scanned %d MRs in %.2f s (%.0f MRs/s)%n", seeder.mrKeys.size(), (t2 - t1) / 1e9,
-                    seeder.mrKeys.size() / ((t2 - t1) / 1e9));
+            Path kubeconfig = cluster.kubeconfig(dir);
+            System.out.printf("scan: seeded %d MRs, %d XRs, %d claims in %.1f s; kubeconfig %s%n",
+                    seeder.mrKeys.size() + seeder.vaults.size(), seeder.composites, seeder.claims, (t1 - t0) / 1e9,
+                    kubeconfig);
+            System.out.println("ready");
+            System.out.flush();
+            drain(System.in);
+        }
+    }
+
+    /** Blocks until standard input is closed: the caller's signal that the scan is over. */
+    private static void drain(InputStream in) throws IOException {
+        byte[] buf = new byte[256];
+        while (in.read(buf) >= 0) {
+            // Nothing to read; waiting for end of input.
         }
     }
 }

@@ -6,11 +6,14 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.crud.Attribute;
+import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.xp2aso.source.Yaml;
 
 import java.io.IOException;
@@ -21,10 +24,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
 
 /** A fabric8 mock API server in CRUD mode on loopback, with pagination, seeded from the inventory fixtures. */
 public final class MockCluster implements AutoCloseable {
@@ -35,6 +43,8 @@ public final class MockCluster implements AutoCloseable {
     final PagingDispatcher dispatcher;
     final NamespacedKubernetesClient client;
     private final Map<String, ResourceDefinitionContext> contexts = new HashMap<>();
+    /** Paths of the objects put with {@link #store}, to refuse a second object of the same name as the server does. */
+    private final Set<String> stored = new HashSet<>();
 
     public MockCluster() {
         QUIET.setLevel(java.util.logging.Level.WARNING);
@@ -99,6 +109,47 @@ public final class MockCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Puts one custom object straight into the CRUD store, as the server's POST handler would (uid,
+     * creationTimestamp, resourceVersion, generation; status dropped where the CRD has a status subresource),
+     * without an HTTP round trip or the handler's existence check, which scans the whole store: seeding tens
+     * of thousands of objects this way takes seconds instead of minutes. Lists, paging and label selectors then
+     * serve the object exactly as if it had been created through the API. Returns the object as stored.
+     */
+    public ObjectNode store(JsonNode object) {
+        String apiVersion = object.path("apiVersion").asText();
+        String kind = object.path("kind").asText();
+        ResourceDefinitionContext ctx = contexts.get(apiVersion + "/" + kind);
+        if (ctx == null) {
+            throw new IllegalArgumentException("no CRD for " + apiVersion + " " + kind);
+        }
+        ObjectNode o = ((ObjectNode) object).deepCopy();
+        ObjectNode md = o.with("metadata");
+        String name = md.path("name").asText("");
+        String ns = md.path("namespace").asText("");
+        if (name.isEmpty() || ctx.isNamespaceScoped() == ns.isEmpty()) {
+            throw new IllegalArgumentException(kind + " " + name + ": name and namespace must match the CRD's scope");
+        }
+        String collection = "/apis/" + ctx.getGroup() + "/" + ctx.getVersion()
+                + (ctx.isNamespaceScoped() ? "/namespaces/" + ns : "") + "/" + ctx.getPlural();
+        if (!stored.add(collection + "/" + name)) {
+            throw new IllegalArgumentException(kind + " '" + name + "' already exists");
+        }
+        KubernetesCrudDispatcher crud = dispatcher.crud;
+        md.put("uid", UUID.randomUUID().toString());
+        md.put("creationTimestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        md.put("resourceVersion", String.valueOf(crud.requestResourceVersion()));
+        md.put("generation", 1);
+        if (crud.isStatusSubresourceEnabledForResource(collection)) {
+            o.remove("status");
+        }
+        String json = o.toString();
+        GenericKubernetesResource r = client.getKubernetesSerialization().unmarshal(json, GenericKubernetesResource.class);
+        AttributeSet key = crud.getKey(collection).add(new Attribute("name", name));
+        crud.processEvent(collection, key, null, r, json);
+        return o;
     }
 
     void applyAll(String fixture) {

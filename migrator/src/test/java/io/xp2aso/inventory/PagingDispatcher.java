@@ -3,12 +3,18 @@ package io.xp2aso.inventory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.CustomResourceAware;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.Resetable;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.internal.MockDispatcher;
+import io.fabric8.mockwebserver.internal.SimpleRequest;
 import io.xp2aso.source.Yaml;
 
 import java.io.IOException;
@@ -24,19 +30,65 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * fabric8's CRUD dispatcher (with expectations first, as in mixed mode) plus what it lacks: list pagination.
  * A GET with {@code limit} gets that many items and a {@code continue} token (the offset) when more remain, as
- * the API server does. Expectations match the path without limit/continue. Every list request is recorded.
+ * the API server does, from a snapshot taken at the first page. Expectations match the path without
+ * limit/continue. Every list request is recorded.
+ * It composes the two dispatchers as fabric8's KubernetesMixedDispatcher does, but keeps the CRUD one at hand
+ * so that {@link MockCluster#store} can fill the store directly, without a request per object.
  */
-final class PagingDispatcher extends KubernetesMixedDispatcher {
+final class PagingDispatcher extends Dispatcher implements Resetable, CustomResourceAware {
     /** Recorded list requests: path without query, and the continue token ("" for a first page). */
     record ListRequest(String path, String query, long limit, String continueToken) {
     }
 
+    /** A list as the store returned it for a first page: the rest of its pages are served from it. */
+    private record Snapshot(ObjectNode envelope, ArrayNode items) {
+    }
+
     final List<ListRequest> lists = new CopyOnWriteArrayList<>();
+    /**
+     * Per list path (with its selectors), the list taken at its first page, until its last page is served. The
+     * API server, too, serves every page of a list from the snapshot of its first (the continue token carries
+     * the resourceVersion); without this each page would make the mock filter and serialize the whole store,
+     * which at 20,000 objects costs more than the scan it serves.
+     */
+    private final Map<String, Snapshot> snapshots = new java.util.concurrent.ConcurrentHashMap<>();
     /** Continue tokens that expire once: the first request with one gets 410 Gone and a fresh token, as etcd compaction does. */
     final java.util.Set<String> expireOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    private final Map<ServerRequest, Queue<ServerResponse>> responses;
+    private final MockDispatcher expectations;
+    final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+
     PagingDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
-        super(responses);
+        this.responses = responses;
+        this.expectations = new MockDispatcher(responses);
+    }
+
+    /** Expectations first (mixed mode), then the CRUD store. */
+    private MockResponse mixed(RecordedRequest request) {
+        return expected(request) ? expectations.dispatch(request) : crud.dispatch(request);
+    }
+
+    @Override
+    public void shutdown() {
+        expectations.shutdown();
+        crud.shutdown();
+    }
+
+    @Override
+    public void releaseResources() {
+        expectations.releaseResources();
+        crud.releaseResources();
+    }
+
+    @Override
+    public void reset() {
+        crud.reset();
+    }
+
+    @Override
+    public void expectCustomResource(CustomResourceDefinitionContext context) {
+        crud.expectCustomResource(context);
     }
 
     @Override
@@ -44,7 +96,7 @@ final class PagingDispatcher extends KubernetesMixedDispatcher {
         String path = request.getPath();
         int q = path.indexOf('?');
         if (request.method() != HttpMethod.GET || q < 0 || path.contains("watch=")) {
-            return super.dispatch(request);
+            return mixed(request);
         }
         String base = path.substring(0, q);
         long limit = 0;
@@ -71,32 +123,53 @@ final class PagingDispatcher extends KubernetesMixedDispatcher {
                      "message":"The provided continue parameter is too old to display a consistent list result.",
                      "reason":"Expired","code":410}""".formatted(token));
         }
-        MockResponse r = super.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), stripped,
-                request.getHeaders(), request.getBody()));
-        if (limit <= 0 || r.code() != 200) {
-            return r;
-        }
-        try {
-            JsonNode body = Yaml.JSON.readTree(r.getBody().getBytes());
-            if (!(body instanceof ObjectNode list) || !(list.get("items") instanceof ArrayNode items)) {
+        Snapshot snapshot = token.isEmpty() || limit <= 0 ? null : snapshots.get(stripped);
+        if (snapshot == null) {
+            RecordedRequest whole = new RecordedRequest(request.getHttpVersion(), request.method(), stripped,
+                    request.getHeaders(), request.getBody());
+            boolean fromStore = !expected(whole);
+            MockResponse r = mixed(whole);
+            if (limit <= 0 || r.code() != 200) {
                 return r;
             }
-            ArrayNode page = Yaml.JSON.createArrayNode();
-            for (long i = offset; i < Math.min(items.size(), offset + limit); i++) {
-                page.add(items.get((int) i));
+            try {
+                JsonNode body = Yaml.JSON.readTree(r.getBody().getBytes());
+                if (!(body instanceof ObjectNode list) || !(list.get("items") instanceof ArrayNode items)) {
+                    return r;
+                }
+                list.remove("items");
+                snapshot = new Snapshot(list, items);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            list.set("items", page);
-            ObjectNode md = list.with("metadata");
-            if (offset + limit < items.size()) {
-                md.put("continue", String.valueOf(offset + limit));
-            } else {
-                md.remove("continue");
+            if (fromStore && offset + limit < snapshot.items().size()) {
+                snapshots.put(stripped, snapshot);
             }
+        }
+        ArrayNode items = snapshot.items();
+        ObjectNode list = snapshot.envelope().deepCopy();
+        ArrayNode page = list.putArray("items");
+        for (long i = offset; i < Math.min(items.size(), offset + limit); i++) {
+            page.add(items.get((int) i));
+        }
+        ObjectNode md = list.with("metadata");
+        if (offset + limit < items.size()) {
+            md.put("continue", String.valueOf(offset + limit));
+        } else {
+            md.remove("continue");
+            snapshots.remove(stripped, snapshot);
+        }
+        try {
             return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
                     .setBody(Yaml.JSON.writeValueAsString(list));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private boolean expected(RecordedRequest request) {
+        Queue<ServerResponse> expected = responses.get(new SimpleRequest(request.method(), request.getPath()));
+        return expected != null && !expected.isEmpty();
     }
 
     /** How many list requests for a path carried a continue token (pages after the first). */
