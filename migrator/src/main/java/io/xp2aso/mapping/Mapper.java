@@ -42,6 +42,8 @@ public final class Mapper {
     private final List<Slot> slots = new ArrayList<>();
     private final Map<String, Slot> takenNames = new HashMap<>();
     private RefResolver resolver;
+    /** What each mapping accounts for depends on the mapping alone: computed once per kind, not per MR. */
+    private final Map<KindMapping, Set<String>> consumedPaths = new java.util.IdentityHashMap<>();
 
     private Mapper(MappingCatalog catalog, ObservedIndex observed, MapOptions options) {
         this.catalog = catalog;
@@ -519,7 +521,7 @@ public final class Mapper {
         if (s.mapping == null) {
             return;
         }
-        Set<String> consumed = ConsumedPaths.of(s.mapping);
+        Set<String> consumed = consumedPaths.computeIfAbsent(s.mapping, ConsumedPaths::of);
         Map<String, JsonNode> leafValues = new java.util.TreeMap<>(LeafPaths.values(s.initProvider()));
         leafValues.putAll(LeafPaths.values(s.forProvider()));
         Set<String> leaves = new TreeSet<>(leafValues.keySet());
