@@ -44,6 +44,19 @@ public final class PlanBuilder {
 
     /** A unit's plan without its steps (the costly part): what the plan's index and the blocker findings need. */
     public static UnitPlan outline(MappedUnit mu, PlanOptions options) {
+        return outline(mu, options, true);
+    }
+
+    /** What plan.md's index and the blocker findings need of a unit, without copying its manifests. */
+    public static UnitSummary summary(MappedUnit mu, PlanOptions options) {
+        return UnitSummary.of(outline(mu, options, false));
+    }
+
+    /**
+     * {@code withManifests} false: the ASO targets keep the mapped objects themselves (not copied, not marked
+     * reconcile-policy skip), which is enough to name and count them.
+     */
+    private static UnitPlan outline(MappedUnit mu, PlanOptions options, boolean withManifests) {
         Unit u = mu.unit();
         List<String> blockers = new ArrayList<>();
         ObjectRef claim = u.claim() == null ? null : ObjectRef.of(u.claim().node());
@@ -61,10 +74,12 @@ public final class PlanBuilder {
             resources.add(h);
             String primary = primaryTarget(mr.targets(), h.azureId());
             for (ObjectNode target : mr.targets()) {
-                ObjectNode m = target.deepCopy();
-                m.remove("status");
-                ObjectNode md = m.with("metadata");
-                md.with("annotations").put(Keys.RECONCILE_POLICY, Keys.POLICY_SKIP);
+                ObjectNode m = target;
+                if (withManifests) {
+                    m = target.deepCopy();
+                    m.remove("status");
+                    m.with("metadata").with("annotations").put(Keys.RECONCILE_POLICY, Keys.POLICY_SKIP);
+                }
                 ObjectRef ref = ObjectRef.of(m);
                 boolean isPrimary = ref.name().equals(primary);
                 aso.putIfAbsent(ref, new AsoTarget(ref, h.ref(), isPrimary, isPrimary ? h.azureId() : "", m));

@@ -31,7 +31,7 @@ public final class HandoffPlanOutput implements OutputProducer {
         PlanOptions options = PlanOptions.defaults().withObserved(context.options().observed());
         List<MappedUnit> units = context.mapped().units();
         List<UnitSummary> index = IntStream.range(0, units.size()).parallel()
-                .mapToObj(i -> UnitSummary.of(PlanBuilder.outline(units.get(i), options))).toList();
+                .mapToObj(i -> PlanBuilder.summary(units.get(i), options)).toList();
         List<Finding> findings = new ArrayList<>();
         for (UnitSummary u : index) {
             if (!u.blockers().isEmpty()) {
