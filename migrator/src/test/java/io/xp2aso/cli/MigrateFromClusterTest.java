@@ -11,13 +11,13 @@ import io.xp2aso.model.ComposeResult;
 import io.xp2aso.model.Estate;
 import io.xp2aso.model.ObservedIndex;
 import io.xp2aso.source.Manifest;
+import io.xp2aso.testutil.DeadCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,18 +61,7 @@ class MigrateFromClusterTest {
         cl.addSubcommand("migrate", new MigrateCommand(new MigrationPipeline(stages, List.of())));
         cl.setOut(new PrintWriter(new StringWriter(), true));
         cl.setErr(new PrintWriter(err, true));
-        // fabric8 reads the kubeconfig location from this property as from KUBECONFIG.
-        String before = System.getProperty("kubeconfig");
-        System.setProperty("kubeconfig", kubeconfig.toString());
-        try {
-            return cl.execute(args);
-        } finally {
-            if (before == null) {
-                System.clearProperty("kubeconfig");
-            } else {
-                System.setProperty("kubeconfig", before);
-            }
-        }
+        return io.xp2aso.testutil.KubeconfigProperty.with(kubeconfig, () -> cl.execute(args));
     }
 
     private String fixture() {
@@ -163,22 +152,11 @@ class MigrateFromClusterTest {
 
     @Test
     void unreachableClusterIsExit2() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path kc = tmp.resolve("kubeconfig");
-        Files.writeString(kc, """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: dead, cluster: {server: "http://127.0.0.1:%d"}}]
-                contexts: [{name: dead, context: {cluster: dead, user: u}}]
-                current-context: dead
-                users: [{name: u, user: {token: t}}]
-                """.formatted(port));
+        DeadCluster dead = DeadCluster.in(tmp.resolve("dead"));
+        Path kc = dead.kubeconfig();
         Path out = tmp.resolve("out");
         assertEquals(2, migrate(kc, "migrate", fixture(), "-o", out.toString(), "--from-cluster"));
-        assertTrue(err.toString().contains("error: cluster:http://127.0.0.1:" + port + "/: cannot reach the cluster"),
+        assertTrue(err.toString().contains(dead.unreachable()),
                 err.toString());
         assertEquals(2, migrate(kc, "migrate", fixture(), "-o", out.toString(), "--from-cluster", "--context", "nope"));
         assertTrue(err.toString().contains("context \"nope\" not found"), err.toString());

@@ -7,6 +7,7 @@ import io.xp2aso.inventory.MockCluster;
 import io.xp2aso.migrate.MigrationPipeline;
 import io.xp2aso.source.Yaml;
 import io.xp2aso.testutil.Shared;
+import io.xp2aso.testutil.DeadCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -14,7 +15,6 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,18 +41,7 @@ class MigrateLiveClusterTest {
         cl.addSubcommand("migrate", new MigrateCommand(MigrationPipeline.standard()));
         cl.setOut(new PrintWriter(new StringWriter(), true));
         cl.setErr(new PrintWriter(err, true));
-        // fabric8 reads the kubeconfig location from this property as from KUBECONFIG.
-        String before = System.getProperty("kubeconfig");
-        System.setProperty("kubeconfig", kubeconfig.toString());
-        try {
-            return cl.execute(args);
-        } finally {
-            if (before == null) {
-                System.clearProperty("kubeconfig");
-            } else {
-                System.setProperty("kubeconfig", before);
-            }
-        }
+        return io.xp2aso.testutil.KubeconfigProperty.with(kubeconfig, () -> cl.execute(args));
     }
 
     static ObjectNode realCrd(String name) throws IOException {
@@ -177,22 +166,11 @@ class MigrateLiveClusterTest {
 
     @Test
     void unreachableClusterIsExit2AndWritesNothing() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path kc = tmp.resolve("kubeconfig");
-        Files.writeString(kc, """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: dead, cluster: {server: "http://127.0.0.1:%d"}}]
-                contexts: [{name: dead, context: {cluster: dead, user: u}}]
-                current-context: dead
-                users: [{name: u, user: {token: t}}]
-                """.formatted(port));
+        DeadCluster dead = DeadCluster.in(tmp.resolve("dead"));
+        Path kc = dead.kubeconfig();
         Path out = tmp.resolve("out");
         assertEquals(2, migrate(kc, "migrate", "--from-cluster", "-o", out.toString()));
-        assertTrue(err.toString().contains("error: cluster:http://127.0.0.1:" + port + "/: cannot reach the cluster"),
+        assertTrue(err.toString().contains(dead.unreachable()),
                 err.toString());
         assertFalse(Files.exists(out));
     }

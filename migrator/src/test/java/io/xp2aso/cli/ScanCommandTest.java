@@ -74,21 +74,15 @@ class ScanCommandTest {
     void noKubeconfigAnywhereIsExit2() {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("KUBERNETES_SERVICE_HOST") == null,
                 "running inside a cluster: the in-cluster service account would be used");
-        String before = System.getProperty("kubeconfig");
-        // fabric8 looks for the kubeconfig where this property (or KUBECONFIG) says.
-        System.setProperty("kubeconfig", tmp.resolve("absent").toString());
-        try {
-            Run r = run("scan", "-o", tmp.resolve("out").toString());
-            assertEquals(2, r.code());
-            assertEquals("error: kubeconfig: no kubeconfig found (KUBECONFIG, ~/.kube/config) and not running inside "
-                    + "a cluster: pass --kubeconfig\n", r.err());
-        } finally {
-            if (before == null) {
-                System.clearProperty("kubeconfig");
-            } else {
-                System.setProperty("kubeconfig", before);
-            }
-        }
+        Run r = runWith(tmp.resolve("absent"), "scan", "-o", tmp.resolve("out").toString());
+        assertEquals(2, r.code());
+        assertEquals("error: kubeconfig: no kubeconfig found (KUBECONFIG, ~/.kube/config) and not running inside "
+                + "a cluster: pass --kubeconfig\n", r.err());
+    }
+
+    /** Runs with fabric8's kubeconfig property (read like KUBECONFIG) set to the given file. */
+    private Run runWith(java.nio.file.Path kubeconfig, String... args) {
+        return io.xp2aso.testutil.KubeconfigProperty.with(kubeconfig, () -> run(args));
     }
 
     @Test

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -121,20 +120,10 @@ class ScanScopeTest {
 
     @Test
     void unreachableClusterAbortsTheScan() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kc");
-        java.nio.file.Path kc = dir.resolve("kubeconfig");
-        java.nio.file.Files.writeString(kc, """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: dead, cluster: {server: "http://127.0.0.1:%d"}}]
-                contexts: [{name: dead, context: {cluster: dead, user: u}}]
-                current-context: dead
-                users: [{name: u, user: {token: t}}]
-                """.formatted(port));
+        io.xp2aso.testutil.DeadCluster dead = io.xp2aso.testutil.DeadCluster.in(dir);
+        java.nio.file.Path kc = dead.kubeconfig();
+        int port = dead.port();
         try (var client = ClusterAccess.open(kc.toString(), null)) {
             ClusterException e = assertThrows(ClusterException.class,
                     () -> new Scanner(client, "", null, 50, new PrintWriter(new StringWriter())).scan());
