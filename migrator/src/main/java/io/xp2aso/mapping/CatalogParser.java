@@ -24,7 +24,7 @@ final class CatalogParser {
             "forEach", "azureName", "owner", "rules", "connectionSecret");
     private static final Set<String> RULE = Set.of("from", "to", "const", "default", "pattern", "format", "values",
             "keepUnlisted", "negate", "multiply", "divide", "case", "joinList", "split", "type", "reference",
-            "secretRef", "each", "fields", "append", "appendKey", "onlyIf", "entries", "via", "note");
+            "secretRef", "each", "fields", "append", "appendKey", "onlyIf", "entries", "via", "observedUnset", "note");
     private static final Set<String> REF = Set.of("from", "kind", "target", "armId", "armIdSuffix");
     private static final Set<String> AZURE_NAME = Set.of("from", "fixed", "nameFallback");
     private static final Set<String> IGNORE = Set.of("path", "reason", "severity");
@@ -338,7 +338,29 @@ final class CatalogParser {
                 r.has("append") && bool(r.get("append")),
                 r.has("appendKey") ? strings(r.get("appendKey")) : List.of(),
                 r.has("onlyIf") ? condition(r.get("onlyIf")) : null,
-                r.has("entries") ? entries(r.get("entries")) : null, via, doc.origin(r));
+                r.has("entries") ? entries(r.get("entries")) : null, via, observedUnset(r), doc.origin(r));
+    }
+
+    /** `observedUnset: [0, ""]`: scalar values that, read from status.atProvider, mean "not set in Azure". */
+    private List<String> observedUnset(JsonNode r) {
+        JsonNode n = r.get("observedUnset");
+        if (n == null) {
+            return List.of();
+        }
+        if (!n.isArray() || n.isEmpty()) {
+            throw error(n, "`observedUnset` is a list of values (e.g. [0]) that status.atProvider shows for an unset field");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : n) {
+            if (!v.isValueNode() || v.isNull()) {
+                throw error(v, "`observedUnset` lists scalar values");
+            }
+            out.add(v.asText());
+        }
+        if (r.has("const") || r.has("reference") || r.has("secretRef") || r.has("each") || r.has("fields")) {
+            throw error(n, "`observedUnset` applies to plain values read with `from`");
+        }
+        return out;
     }
 
     private MapEntries entries(JsonNode n) {

@@ -142,6 +142,11 @@ final class RuleRunner {
             List<String> froms = r.from().isEmpty() ? List.of("") : r.from();
             for (String f : froms) {
                 JsonNode v = f.isEmpty() ? src.read("") : src.read(f);
+                if (v != null && v.isValueNode() && r.observedUnset().contains(v.asText()) && src.readDesired(f) == null) {
+                    // Terraform (SDK v2) keeps 0 or "" for an unset optional field: not a value Azure has.
+                    v = null;
+                    slot.completed.remove(src.abs(f));
+                }
                 if (v == null) {
                     missing.add(f);
                 }

@@ -23,8 +23,9 @@ public record RuleSpec(List<String> from, String to, JsonNode constValue, JsonNo
                        boolean negate, BigDecimal multiply, BigDecimal divide, String textCase, String joinList,
                        String split, String type, RefSpec reference, boolean secretRef, List<RuleSpec> each,
                        List<RuleSpec> fields, boolean append, List<String> appendKey, RuleCondition onlyIf, MapEntries entries,
-                       RefSpec via, Origin origin) {
+                       RefSpec via, List<String> observedUnset, Origin origin) {
     public RuleSpec {
+        observedUnset = observedUnset == null ? List.of() : List.copyOf(observedUnset);
         from = List.copyOf(from);
         values = values == null ? null : Map.copyOf(values);
         each = each == null ? null : List.copyOf(each);

@@ -27,7 +27,7 @@ class CatalogParserTest {
     @Test
     void errorsNameTheLine() {
         assertEquals("error: m.yaml:7: unknown key `bogus` in a rule (allowed: append, appendKey, case, const, default, divide, "
-                + "each, entries, fields, format, from, joinList, keepUnlisted, multiply, negate, note, onlyIf, pattern, reference, secretRef, "
+                + "each, entries, fields, format, from, joinList, keepUnlisted, multiply, negate, note, observedUnset, onlyIf, pattern, reference, secretRef, "
                 + "split, to, type, values, via)", error(HEAD + "      - {from: a, to: b, bogus: 1}\n"));
         assertTrue(error(HEAD + "      - {from: 'a b', to: b}\n").contains("m.yaml:7: bad field path `a b`"));
         assertTrue(error(HEAD + "      - {from: a, to: b, pattern: '(('}\n").contains("m.yaml:7: bad pattern"));
@@ -42,6 +42,8 @@ class CatalogParserTest {
                 .contains("m.yaml:4: apiVersion must be an ASO"));
         assertTrue(error(HEAD + "      - {from: a, to: b}\nignore:\n  - {path: a, reason: ' '}\n")
                 .contains("needs a reason"));
+        assertTrue(error(HEAD + "      - {from: a, to: b, observedUnset: 0}\n").contains("m.yaml:7: `observedUnset` is a list"));
+        assertTrue(error(HEAD + "      - {to: b, const: 1, observedUnset: [0]}\n").contains("applies to plain values"));
         assertTrue(error("source: [\n").contains("malformed YAML"));
         assertTrue(error("a: 1\n---\nb: 2\n").contains("exactly one YAML document"));
     }
