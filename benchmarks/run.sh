@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks of xp2aso, measured beside a baseline in the same run (see README "Benchmarks").
-#   benchmarks/run.sh [--sizes "1000 10000"] [--scan N] [--scan-runs R] [--jmh] [--work DIR]
+#   benchmarks/run.sh [--sizes "1000 10000"] [--scan N] [--scan-runs R] [--warm R] [--jmh] [--work DIR]
 # migrate: wall time, peak RSS and MRs/s at each size, next to the Jackson parse-and-rewrite baseline of the same input.
 # scan:    `xp2aso scan` of N managed resources served by kubernetes-server-mock (CRUD) on loopback, R times (3).
+# --warm:  migrate the largest size R times in one JVM (first run cold, later runs warm: what JIT warm-up costs).
 # --jmh:   JMH micro-benchmarks of the hot paths (render, map).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,6 +11,7 @@ sizes="1000 10000"
 scan_mrs=20000
 scan_runs=3
 jmh=false
+warm=0
 # On tmpfs when there is one: migrate writes ~50,000 files at 10,000 claims, and some disks (this project's CI VM:
 # ~0.7 ms of kernel time per file created on ext4) would make the figure measure the disk, not xp2aso.
 tmpbase="${TMPDIR:-/tmp}"
@@ -21,9 +23,10 @@ while [ $# -gt 0 ]; do
     --sizes) sizes="$2"; shift 2 ;;
     --scan) scan_mrs="$2"; shift 2 ;;
     --scan-runs) scan_runs="$2"; shift 2 ;;
+    --warm) warm="$2"; shift 2 ;;
     --jmh) jmh=true; shift ;;
     --work) work="$2"; mkdir -p "$work"; shift 2 ;;
-    *) echo "usage: $0 [--sizes \"1000 10000\"] [--scan N] [--scan-runs R] [--jmh] [--work DIR]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--sizes \"1000 10000\"] [--scan N] [--scan-runs R] [--warm R] [--jmh] [--work DIR]" >&2; exit 2 ;;
   esac
 done
 
@@ -85,6 +88,16 @@ if [ "$scan_mrs" -gt 0 ]; then
   done
   exec {mock_in}>&-
   wait "$MOCK_PID" || true
+fi
+
+if [ "$warm" -gt 0 ] && [ -n "$sizes" ]; then
+  last="${sizes##* }"
+  echo
+  echo "migrate of $last claims, $warm times in one JVM ($heap):"
+  rm -rf "$work"/out-$last "$work"/warm-*
+  java $heap -cp "$bench" io.xp2aso.bench.WarmMigrate "$warm" "$work/estate-$last/repo" \
+    "$work/estate-$last/observed.yaml" "$work/warm"
+  rm -rf "$work"/warm-*
 fi
 
 if $jmh; then
