@@ -18,6 +18,8 @@ tmpbase="${TMPDIR:-/tmp}"
 [ -d /dev/shm ] && [ -w /dev/shm ] && tmpbase=/dev/shm
 work="$(mktemp -d "$tmpbase/xp2aso-bench-XXXXXX")"
 heap="${BENCH_HEAP:--Xmx1g}"
+# The collector the ./xp2aso launcher uses (throughput: a migration is a batch job); BENCH_GC replaces it.
+gc="${BENCH_GC:--XX:+UseParallelGC}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
@@ -47,7 +49,7 @@ measure() {
 
 echo
 echo "work folder: $work ($(df -T "$work" | awk 'NR==2 {print $2}'))"
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), heap $heap"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), heap $heap, $gc"
 echo
 if [ -n "${sizes// /}" ]; then
   echo "| claims | MRs | baseline s | baseline MiB | migrate s | migrate MiB | ratio | MRs/s |"
@@ -56,8 +58,8 @@ fi
 for n in $sizes; do
   est="$work/estate-$n"
   java -cp "$bench" io.xp2aso.bench.SyntheticEstate "$est" "$n" 2>/dev/null
-  read -r bw br < <(measure java $heap -cp "$bench" io.xp2aso.bench.Baseline "$work/baseline-$n" "$est/repo" "$est/observed.yaml")
-  read -r mw mr < <(measure java $heap -jar "$tool" migrate "$est/repo" --observed "$est/observed.yaml" -o "$work/out-$n" --fail-on never)
+  read -r bw br < <(measure java $heap $gc -cp "$bench" io.xp2aso.bench.Baseline "$work/baseline-$n" "$est/repo" "$est/observed.yaml")
+  read -r mw mr < <(measure java $heap $gc -jar "$tool" migrate "$est/repo" --observed "$est/observed.yaml" -o "$work/out-$n" --fail-on never)
   mrs=$(grep -o '"managedResources" *: *[0-9]*' "$work/out-$n/report.json" | grep -o '[0-9]*$')
   awk -v n="$n" -v m="$mrs" -v bw="$bw" -v br="$br" -v mw="$mw" -v mr="$mr" \
     'BEGIN { printf "| %d | %d | %.2f | %d | %.2f | %d | %.2f | %.0f |\n", n, m, bw, br, mw, mr, mw/bw, m/mw }'
@@ -95,7 +97,7 @@ if [ "$warm" -gt 0 ] && [ -n "$sizes" ]; then
   echo
   echo "migrate of $last claims, $warm times in one JVM ($heap):"
   rm -rf "$work"/out-$last "$work"/warm-*
-  java $heap -cp "$bench" io.xp2aso.bench.WarmMigrate "$warm" "$work/estate-$last/repo" \
+  java $heap $gc -cp "$bench" io.xp2aso.bench.WarmMigrate "$warm" "$work/estate-$last/repo" \
     "$work/estate-$last/observed.yaml" "$work/warm"
   rm -rf "$work"/warm-*
 fi

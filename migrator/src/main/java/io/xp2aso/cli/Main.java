@@ -29,7 +29,21 @@ public final class Main implements Runnable {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        return execute(cl, args);
+    }
+
+    /** Executes a command line; an exhausted heap is reported like bad input, not as a stack trace. */
+    static int execute(CommandLine cl, String... args) {
+        PrintWriter err = cl.getErr();
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Output goes to a staging folder that is removed on the way out, so nothing half-written remains.
+            err.println("error: out of memory: the Java heap (max " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MiB) is too small for this input; raise it, e.g. XP2ASO_JAVA_OPTS=-Xmx4g ./xp2aso ... "
+                    + "(about 1 GiB per 10,000 claims); nothing was written");
+            return EXIT_BAD_INPUT;
+        }
     }
 
     public static CommandLine commandLine() {

@@ -98,25 +98,30 @@ public final class MigrationPipeline {
         MigrationReport report = new ReportBuilder(options.paths()).build(mapped, layout.pathOf(), layout.dirsOf(),
                 global, estate.skipped(), estate.all(ObjectKind.OTHER));
         options.progress().accept("writing the reports");
-        // The three renderings only read the report: make them side by side.
-        java.util.concurrent.CompletableFuture<String> json =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> JsonReport.render(report));
-        java.util.concurrent.CompletableFuture<String> sarif =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> SarifReport.render(report, TOOL_VERSION));
-        String md = MarkdownReport.render(report);
-        out.write(REPORT_JSON, join(json));
-        out.write(REPORT_MD, md);
-        out.write(REPORT_SARIF, join(sarif));
+        // The three renderings only read the report: made side by side, the two large ones streamed into their files
+        // (opened here, on this thread; each writer is then used by one task alone).
+        java.io.Writer jsonOut = out.open(REPORT_JSON);
+        java.io.Writer sarifOut = out.open(REPORT_SARIF);
+        java.util.concurrent.CompletableFuture<Void> json =
+                java.util.concurrent.CompletableFuture.runAsync(() -> JsonReport.write(report, jsonOut));
+        java.util.concurrent.CompletableFuture<Void> sarif =
+                java.util.concurrent.CompletableFuture.runAsync(() -> SarifReport.write(report, TOOL_VERSION, sarifOut));
+        out.write(REPORT_MD, MarkdownReport.render(report));
+        join(json);
+        join(sarif);
         Severity highest = ReportBuilder.highest(mapped, global);
         return new MigrationRun(new java.util.TreeMap<>(), report, highest, mapped);
     }
 
-    private static String join(java.util.concurrent.CompletableFuture<String> f) {
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
         try {
             return f.join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
             throw e;
         }

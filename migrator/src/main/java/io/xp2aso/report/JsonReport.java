@@ -30,6 +30,11 @@ public final class JsonReport {
         return PrettyJson.write(tree(r));
     }
 
+    /** {@link #render} streamed into {@code out} (closed when done): the text of a large estate is never whole. */
+    public static void write(MigrationReport r, java.io.Writer out) {
+        PrettyJson.write(tree(r), out);
+    }
+
     public static ObjectNode tree(MigrationReport r) {
         ObjectNode root = F.objectNode();
         root.put("kind", FORMAT_VERSION);

@@ -22,6 +22,16 @@ public final class PrettyJson {
     private PrettyJson() {
     }
 
+    /** The document followed by a final newline, streamed into {@code out}, which is closed. */
+    public static void write(JsonNode node, java.io.Writer out) {
+        try (java.io.Writer w = out) {
+            WRITER.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(w, node);
+            w.write("\n");
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The document followed by a final newline. */
     public static String write(JsonNode node) {
         try {

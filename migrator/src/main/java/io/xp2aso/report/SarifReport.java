@@ -33,6 +33,11 @@ public final class SarifReport {
         return PrettyJson.write(tree(report, toolVersion));
     }
 
+    /** {@link #render} streamed into {@code out} (closed when done). */
+    public static void write(MigrationReport report, String toolVersion, java.io.Writer out) {
+        PrettyJson.write(tree(report, toolVersion), out);
+    }
+
     public static ObjectNode tree(MigrationReport report, String toolVersion) {
         List<Result> results = new ArrayList<>();
         for (UnitEntry u : report.units()) {
