@@ -29,11 +29,18 @@ final class PagedLister {
     private final KubernetesClient client;
     private final long pageSize;
     private final PrintWriter progress;
+    private final java.time.Duration pageDeadline;
 
     PagedLister(KubernetesClient client, long pageSize, PrintWriter progress) {
+        this(client, pageSize, progress, ApiCallDeadline.PAGE);
+    }
+
+    /** {@code pageDeadline}: the longest a page may take before the cluster counts as not answering. */
+    PagedLister(KubernetesClient client, long pageSize, PrintWriter progress, java.time.Duration pageDeadline) {
         this.client = client;
         this.pageSize = pageSize;
         this.progress = progress;
+        this.pageDeadline = pageDeadline;
     }
 
     record Result(long count, int pages, UnlistedKind failure) {
@@ -59,14 +66,19 @@ final class PagedLister {
             }
             ListOptions opts = b.build();
             GenericKubernetesResourceList page;
+            long sofar = count;
             try {
-                if (!kind.namespaced()) {
-                    page = op.list(opts);
-                } else if (namespace != null) {
-                    page = op.inNamespace(namespace).list(opts);
-                } else {
-                    page = op.inAnyNamespace().list(opts);
-                }
+                page = ApiCallDeadline.call(() -> {
+                    if (!kind.namespaced()) {
+                        return op.list(opts);
+                    } else if (namespace != null) {
+                        return op.inNamespace(namespace).list(opts);
+                    }
+                    return op.inAnyNamespace().list(opts);
+                }, pageDeadline, () -> new ClusterException("cluster:" + client.getMasterUrl(), "no complete answer from "
+                        + "the API server within " + pageDeadline.toSeconds() + " s while listing " + kind.resource()
+                        + (sofar > 0 ? " (after " + sofar + " objects)" : "") + ": check the API server and the "
+                        + "network, then run again", null));
             } catch (KubernetesClientException e) {
                 int code = e.getCode();
                 String fresh = expiredContinuation(e);
