@@ -38,13 +38,8 @@ public final class PlanBuilder {
 
     /** The full plan of one unit, steps included. */
     public static UnitPlan unit(MappedUnit mu, PlanOptions options) {
-        UnitPlan o = outline(mu, options);
+        UnitPlan o = outline(mu, options, true);
         return o.withSteps(StepTexts.forUnit(o.id(), o.claim(), o.composite(), o.gitops(), o.resources(), o.aso(), options));
-    }
-
-    /** A unit's plan without its steps (the costly part): what the plan's index and the blocker findings need. */
-    public static UnitPlan outline(MappedUnit mu, PlanOptions options) {
-        return outline(mu, options, true);
     }
 
     /** What plan.md's index and the blocker findings need of a unit, without copying its manifests. */
@@ -53,8 +48,8 @@ public final class PlanBuilder {
     }
 
     /**
-     * {@code withManifests} false: the ASO targets keep the mapped objects themselves (not copied, not marked
-     * reconcile-policy skip), which is enough to name and count them.
+     * A unit's plan without its steps (the costly part). {@code withManifests} false: the ASO targets keep the mapped
+     * objects themselves (not copied, not marked reconcile-policy skip), which is enough to name and count them.
      */
     private static UnitPlan outline(MappedUnit mu, PlanOptions options, boolean withManifests) {
         Unit u = mu.unit();

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 
 /**
  * Adds the ownership-handoff plan to migrate's output: handoff/plan.json, plan.md and handoff.sh. Two passes over
- * the units: the outlines (for the index plan.md opens with, and the blocker findings), then each unit's full plan,
+ * the units: their summaries (for the index plan.md opens with, and the blocker findings), then each unit's full plan,
  * streamed into the three files and dropped, so memory does not grow with the size of the plan. A unit's plan
  * depends on that unit alone, so a batch of units is rendered on every core and appended in unit order: the output
  * is the same as a sequential run.
