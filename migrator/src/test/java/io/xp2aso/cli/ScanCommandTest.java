@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -56,14 +55,11 @@ class ScanCommandTest {
 
     @Test
     void unreachableClusterIsExit2AndWritesNothing() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        io.xp2aso.testutil.DeadCluster dead = io.xp2aso.testutil.DeadCluster.in(tmp);
         Path out = tmp.resolve("out");
-        Run r = run("scan", "--kubeconfig", kubeconfig("http://127.0.0.1:" + port).toString(), "-o", out.toString());
+        Run r = run("scan", "--kubeconfig", dead.kubeconfig().toString(), "-o", out.toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().startsWith("error: cluster:http://127.0.0.1:" + port + "/: cannot reach the cluster"), r.err());
+        assertTrue(r.err().startsWith(dead.unreachable()), r.err());
         assertFalse(Files.exists(out));
         try (var files = Files.list(tmp)) {
             assertEquals(List.of("kubeconfig"), files.map(p -> p.getFileName().toString()).toList());

@@ -1,6 +1,7 @@
 package io.xp2aso.inventory;
 
 import io.xp2aso.model.ObjectKind;
+import io.xp2aso.testutil.Kubeconfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,15 +35,7 @@ class SilentApiServerTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            Path kc = dir.resolve("kubeconfig");
-            Files.writeString(kc, """
-                    apiVersion: v1
-                    kind: Config
-                    clusters: [{name: silent, cluster: {server: "http://127.0.0.1:%d"}}]
-                    contexts: [{name: silent, context: {cluster: silent, user: u}}]
-                    current-context: silent
-                    users: [{name: u, user: {token: t}}]
-                    """.formatted(silent.getLocalPort()));
+            Path kc = Kubeconfig.write(dir, "silent", "http://127.0.0.1:" + silent.getLocalPort());
             ClusterKind vaults = new ClusterKind("keyvault.azure.upbound.io", "v1beta1", "Vault", "vaults", false,
                     ObjectKind.MANAGED, List.of("managed"));
             try (var client = ClusterAccess.open(kc.toString(), null)) {

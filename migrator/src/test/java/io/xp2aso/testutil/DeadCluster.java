@@ -2,7 +2,6 @@ package io.xp2aso.testutil;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A kubeconfig whose only cluster is a loopback port nothing listens on: for "unreachable cluster" tests. */
@@ -12,16 +11,7 @@ public record DeadCluster(Path kubeconfig, int port) {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Files.createDirectories(dir);
-        Path kc = dir.resolve("kubeconfig");
-        Files.writeString(kc, """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: dead, cluster: {server: "http://127.0.0.1:%d"}}]
-                contexts: [{name: dead, context: {cluster: dead, user: u}}]
-                current-context: dead
-                users: [{name: u, user: {token: t}}]
-                """.formatted(port));
+        Path kc = Kubeconfig.write(dir, "dead", "http://127.0.0.1:" + port);
         return new DeadCluster(kc, port);
     }
 
