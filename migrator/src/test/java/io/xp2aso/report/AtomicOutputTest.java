@@ -14,11 +14,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AtomicOutputTest {
-    @Test
-    void filesAppearOnlyOnCommitAndWhole(@TempDir Path dir) throws IOException {
+    /** DIR/out holding old.txt, as an earlier run left it. */
+    private static Path earlierRun(Path dir) throws IOException {
         Path target = dir.resolve("out");
         Files.createDirectories(target);
         Files.writeString(target.resolve("old.txt"), "earlier run");
+        return target;
+    }
+
+    @Test
+    void filesAppearOnlyOnCommitAndWhole(@TempDir Path dir) throws IOException {
+        Path target = earlierRun(dir);
         try (AtomicOutput out = new AtomicOutput(target)) {
             out.write("a/b.txt", "whole\n");
             try (Writer w = out.open("c/streamed.txt")) {
@@ -35,9 +41,7 @@ class AtomicOutputTest {
 
     @Test
     void aFailedRunLeavesTheTargetUntouched(@TempDir Path dir) throws IOException {
-        Path target = dir.resolve("out");
-        Files.createDirectories(target);
-        Files.writeString(target.resolve("old.txt"), "earlier run");
+        Path target = earlierRun(dir);
         try (AtomicOutput out = new AtomicOutput(target)) {
             out.write("new.txt", "x");
         }
