@@ -3,6 +3,7 @@ package io.xp2aso.compose;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.xp2aso.source.Nodes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
@@ -19,7 +20,7 @@ import java.util.Map;
  * Crossplane's transforms depend on these types (formatting, math, convert), so every helper here follows Go.
  */
 public final class GoValues {
-    public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    public static final JsonNodeFactory NODES = Nodes.FACTORY;
 
     private GoValues() {
     }

@@ -2,6 +2,7 @@ package io.xp2aso.diff;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.xp2aso.source.Nodes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.diff.OutputDiff.FileChange;
 import io.xp2aso.diff.OutputDiff.Status;
@@ -17,7 +18,7 @@ import java.util.Map;
  * {status, diff, units}, and whether diff.md was {@code truncated}.
  */
 public final class DiffJson {
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final JsonNodeFactory F = Nodes.FACTORY;
 
     private DiffJson() {
     }

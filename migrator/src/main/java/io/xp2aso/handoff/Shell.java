@@ -1,7 +1,7 @@
 package io.xp2aso.handoff;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.xp2aso.source.Nodes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
@@ -50,19 +50,19 @@ final class Shell {
     }
 
     static String policiesJson(List<String> policies) {
-        ArrayNode a = JsonNodeFactory.instance.arrayNode();
+        ArrayNode a = Nodes.FACTORY.arrayNode();
         policies.forEach(a::add);
         return a.toString();
     }
 
     static String mrPatch(ManagedHandoff mr, String deletionPolicy, List<String> policies) {
-        ObjectNode spec = JsonNodeFactory.instance.objectNode();
+        ObjectNode spec = Nodes.FACTORY.objectNode();
         if (!mr.namespacedV2()) {
             spec.put("deletionPolicy", deletionPolicy);
         }
         ArrayNode a = spec.putArray("managementPolicies");
         policies.forEach(a::add);
-        ObjectNode patch = JsonNodeFactory.instance.objectNode();
+        ObjectNode patch = Nodes.FACTORY.objectNode();
         patch.set("spec", spec);
         return "kubectl patch " + obj(mr.ref()) + nsFlag(mr.ref()) + " --type merge -p " + q(patch.toString());
     }

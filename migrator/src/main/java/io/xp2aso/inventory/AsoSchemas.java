@@ -2,7 +2,7 @@ package io.xp2aso.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.xp2aso.source.Nodes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ final class AsoSchemas {
         if (versions == null) {
             return;
         }
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ObjectNode out = Nodes.FACTORY.objectNode();
         out.put("apiVersion", crd.path("apiVersion").asText("apiextensions.k8s.io/v1"));
         out.put("kind", "CustomResourceDefinition");
         out.putObject("metadata").put("name", crd.path("metadata").path("name").asText(""));

@@ -3,6 +3,7 @@ package io.xp2aso.inventory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.xp2aso.source.Nodes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.source.Yaml;
 
@@ -12,7 +13,7 @@ import java.util.List;
 /** inventory.json: a fixed set of keys in a fixed order (documented in README.md, section "scan"). */
 public final class InventoryJson {
     public static final int SCHEMA_VERSION = 1;
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final JsonNodeFactory F = Nodes.FACTORY;
 
     private InventoryJson() {
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.xp2aso.source.Nodes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.source.InputException;
 import io.xp2aso.source.Origin;
@@ -29,7 +29,7 @@ final class LocatedYaml {
         this.file = file;
         try (JsonParser p = Yaml.factory().createParser(text)) {
             JsonToken t = p.nextToken();
-            root = t == null ? JsonNodeFactory.instance.nullNode() : read(p);
+            root = t == null ? Nodes.FACTORY.nullNode() : read(p);
             if (p.nextToken() != null) {
                 throw new InputException(new Origin(file, p.currentTokenLocation().getLineNr()),
                         "a mapping file holds exactly one YAML document");
@@ -73,7 +73,7 @@ final class LocatedYaml {
         JsonNode node;
         switch (t) {
             case START_OBJECT -> {
-                ObjectNode o = JsonNodeFactory.instance.objectNode();
+                ObjectNode o = Nodes.FACTORY.objectNode();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     int keyLine = p.currentTokenLocation().getLineNr();
@@ -88,7 +88,7 @@ final class LocatedYaml {
                 node = o;
             }
             case START_ARRAY -> {
-                ArrayNode a = JsonNodeFactory.instance.arrayNode();
+                ArrayNode a = Nodes.FACTORY.arrayNode();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     a.add(read(p));
                 }

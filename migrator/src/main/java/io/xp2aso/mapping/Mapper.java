@@ -2,7 +2,7 @@ package io.xp2aso.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.xp2aso.source.Nodes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.model.ComposeResult;
 import io.xp2aso.model.ComposedResource;
@@ -296,7 +296,7 @@ public final class Mapper {
     private void build(Slot s, TargetSpec t) {
         RuleRunner runner = new RuleRunner(s, resolver);
         if (!t.forEach().isEmpty()) {
-            ObjectNode marker = JsonNodeFactory.instance.objectNode();
+            ObjectNode marker = Nodes.FACTORY.objectNode();
             s.built.put(t.id(), marker);
             JsonNode list;
             try {
@@ -358,7 +358,7 @@ public final class Mapper {
     }
 
     private ObjectNode skeleton(Slot s, TargetSpec t, String name) {
-        ObjectNode obj = JsonNodeFactory.instance.objectNode();
+        ObjectNode obj = Nodes.FACTORY.objectNode();
         obj.put("apiVersion", t.group() + "/" + version(s, t));
         obj.put("kind", t.kind());
         ObjectNode meta = obj.putObject("metadata");

@@ -1,7 +1,7 @@
 package io.xp2aso.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.xp2aso.source.Nodes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.model.ObservedIndex;
 import io.xp2aso.source.Manifest;
@@ -369,7 +369,7 @@ final class RefResolver {
 
     /** The JSON of a resolved reference in the given style; the referenced target is activated. */
     ObjectNode node(Resolved r, Style style) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ObjectNode o = Nodes.FACTORY.objectNode();
         if (r.slot() == null) {
             o.put("armId", r.armId());
             return o;

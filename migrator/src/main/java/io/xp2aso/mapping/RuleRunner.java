@@ -2,7 +2,7 @@ package io.xp2aso.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.xp2aso.source.Nodes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.model.Finding;
 import io.xp2aso.model.Severity;
@@ -119,7 +119,7 @@ final class RuleRunner {
         } else if (r.from().isEmpty() && r.format() != null && r.fields() == null && r.each() == null) {
             value = Transforms.apply(r, List.of(), named); // a computed constant: {azureName}, {subscription}
         } else if (r.from().isEmpty() && r.fields() != null) {
-            ObjectNode sub = JsonNodeFactory.instance.objectNode();
+            ObjectNode sub = Nodes.FACTORY.objectNode();
             run(r.fields(), src, sub);
             if (!sub.isEmpty()) {
                 write(r, out, sub);
@@ -174,7 +174,7 @@ final class RuleRunner {
                 return;
             }
         } else if (r.fields() != null) {
-            ObjectNode sub = JsonNodeFactory.instance.objectNode();
+            ObjectNode sub = Nodes.FACTORY.objectNode();
             run(r.fields(), element(value, src.abs(r.from().get(0))), sub);
             if (sub.isEmpty()) {
                 return;
@@ -217,10 +217,10 @@ final class RuleRunner {
         } else {
             items.add(value);
         }
-        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        ArrayNode list = Nodes.FACTORY.arrayNode();
         String prefix = r.from().isEmpty() ? src.abs("") : src.abs(r.from().get(0));
         for (JsonNode item : items) {
-            ObjectNode holder = JsonNodeFactory.instance.objectNode();
+            ObjectNode holder = Nodes.FACTORY.objectNode();
             run(r.each(), element(item, prefix), holder);
             if (holder.has(SELF)) {
                 list.add(holder.get(SELF));
@@ -274,7 +274,7 @@ final class RuleRunner {
         if (found.isEmpty()) {
             return null;
         }
-        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        ArrayNode list = Nodes.FACTORY.arrayNode();
         for (RefResolver.Resolved res : found) {
             if (res.ok()) {
                 list.add(resolver.node(res, RefResolver.Style.REFERENCE));
@@ -307,7 +307,7 @@ final class RuleRunner {
         if (name.isEmpty() || key.isEmpty()) {
             throw new Transforms.Failure("a secret reference needs `name` and `key`");
         }
-        ObjectNode ref = JsonNodeFactory.instance.objectNode();
+        ObjectNode ref = Nodes.FACTORY.objectNode();
         ref.put("name", name);
         ref.put("key", key);
         String source = ns.isEmpty() ? name : ns + "/" + name;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.xp2aso.source.Nodes;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.re2j.Matcher;
@@ -114,7 +114,7 @@ final class Transforms {
             v = TextNode.valueOf(sb.toString());
         }
         if (r.split() != null) {
-            ArrayNode a = JsonNodeFactory.instance.arrayNode();
+            ArrayNode a = Nodes.FACTORY.arrayNode();
             for (String part : scalarText(v, "split").split(java.util.regex.Pattern.quote(r.split()), -1)) {
                 if (!part.trim().isEmpty()) {
                     a.add(part.trim());
@@ -126,7 +126,7 @@ final class Transforms {
             if (!v.isObject()) {
                 throw new Failure("entries needs a map, got `" + v + "`");
             }
-            ArrayNode list = JsonNodeFactory.instance.arrayNode();
+            ArrayNode list = Nodes.FACTORY.arrayNode();
             v.fields().forEachRemaining(e -> list.addObject().put(r.entries().key(), e.getKey())
                     .set(r.entries().value(), e.getValue()));
             v = list;
@@ -211,7 +211,7 @@ final class Transforms {
 
     private static JsonNode mapScalar(JsonNode v, java.util.function.UnaryOperator<JsonNode> f) {
         if (v.isArray()) {
-            ArrayNode a = JsonNodeFactory.instance.arrayNode();
+            ArrayNode a = Nodes.FACTORY.arrayNode();
             v.forEach(x -> a.add(mapScalar(x, f)));
             return a;
         }

@@ -2,6 +2,7 @@ package io.xp2aso.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.xp2aso.source.Nodes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.report.MigrationReport.FindingEntry;
 import io.xp2aso.report.MigrationReport.IgnoredEntry;
@@ -21,7 +22,7 @@ import java.util.List;
  */
 public final class JsonReport {
     public static final String FORMAT_VERSION = "xp2aso.io/migrate-report/v1";
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final JsonNodeFactory F = Nodes.FACTORY;
 
     private JsonReport() {
     }

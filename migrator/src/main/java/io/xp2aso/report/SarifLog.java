@@ -2,6 +2,7 @@ package io.xp2aso.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.xp2aso.source.Nodes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.model.Severity;
 
@@ -19,7 +20,7 @@ import java.util.function.Function;
 public final class SarifLog {
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     public static final String SRCROOT = "%SRCROOT%";
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final JsonNodeFactory F = Nodes.FACTORY;
 
     private final ObjectNode root = F.objectNode();
     private final ObjectNode run;

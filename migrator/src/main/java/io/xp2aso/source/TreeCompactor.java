@@ -2,21 +2,19 @@ package io.xp2aso.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Rebuilds parsed trees to take less memory: field names and short text values shared between the documents a
- * compactor sees (the YAML parser makes a new string for every key of every object), and maps sized to their
- * contents. A 10,000-claim estate holds a few million keys, mostly the same few hundred. Text nodes are immutable,
+ * compactor sees (the YAML parser makes a new string for every key of every object), and objects sized to their
+ * contents ({@link CompactMap}). A 10,000-claim estate holds a few million keys, mostly the same few hundred. Text nodes are immutable,
  * so sharing them is safe; objects and arrays stay distinct. One compactor per thread.
  */
 final class TreeCompactor {
@@ -26,19 +24,19 @@ final class TreeCompactor {
 
     JsonNode compact(JsonNode node) {
         if (node instanceof ObjectNode o) {
-            Map<String, JsonNode> kids = new LinkedHashMap<>((int) (o.size() / 0.75f) + 1);
+            ObjectNode copy = Nodes.FACTORY.objectNode(o.size());
             for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                kids.put(keys.computeIfAbsent(e.getKey(), k -> k), compact(e.getValue()));
+                copy.set(keys.computeIfAbsent(e.getKey(), k -> k), compact(e.getValue()));
             }
-            return new ObjectNode(JsonNodeFactory.instance, kids);
+            return copy;
         }
         if (node instanceof ArrayNode a) {
             List<JsonNode> items = new ArrayList<>(a.size());
             for (JsonNode item : a) {
                 items.add(compact(item));
             }
-            return new ArrayNode(JsonNodeFactory.instance, items);
+            return new ArrayNode(Nodes.FACTORY, items);
         }
         if (node instanceof TextNode t && t.textValue().length() <= MAX_SHARED_TEXT) {
             return texts.computeIfAbsent(t.textValue(), v -> t);

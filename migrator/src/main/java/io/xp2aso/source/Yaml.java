@@ -14,8 +14,9 @@ public final class Yaml {
     private static final YAMLFactory FACTORY = yamlFactory();
 
     /** YAML mapper: reads multi-document streams, writes block-style YAML without the leading "---". */
-    public static final ObjectMapper YAML = new ObjectMapper(FACTORY);
+    public static final ObjectMapper YAML = new ObjectMapper(FACTORY).setNodeFactory(Nodes.FACTORY);
     public static final ObjectMapper JSON = new ObjectMapper()
+            .setNodeFactory(Nodes.FACTORY)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
