@@ -34,8 +34,22 @@ public final class FieldPath {
         if (path == null || path.isEmpty() || path.equals(".")) {
             return List.of();
         }
-        return List.of(path.split("\\."));
+        List<String> known = SEGMENTS.get(path);
+        if (known != null) {
+            return known;
+        }
+        List<String> segs = List.of(path.split("\\."));
+        // The catalog's rules read the same few hundred paths for every MR: split each once. Bounded, because leaf
+        // paths of the MRs themselves (Coverage, SchemaPaths) come through here too.
+        if (SEGMENTS.size() < MAX_CACHED) {
+            SEGMENTS.putIfAbsent(path, segs);
+        }
+        return segs;
     }
+
+    private static final int MAX_CACHED = 4096;
+    private static final java.util.concurrent.ConcurrentHashMap<String, List<String>> SEGMENTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public static String join(String prefix, String path) {
         if (prefix == null || prefix.isEmpty() || prefix.equals(".")) {
@@ -50,14 +64,16 @@ public final class FieldPath {
     /** The value at the path, or null when absent (JSON null counts as absent). */
     public static JsonNode read(JsonNode root, String path) {
         JsonNode cur = root;
-        StringBuilder seen = new StringBuilder();
-        for (String seg : segments(path)) {
-            cur = unwrap(cur, seen.toString());
+        List<String> segs = segments(path);
+        for (int i = 0; i < segs.size(); i++) {
+            if (cur != null && cur.isArray() && cur.size() > 1) {
+                throw new ListCrossed(String.join(".", segs.subList(0, i)), cur.size());
+            }
+            cur = unwrap(cur, "");
             if (cur == null || !cur.isObject()) {
                 return null;
             }
-            cur = cur.get(seg);
-            seen.append(seen.length() == 0 ? "" : ".").append(seg);
+            cur = cur.get(segs.get(i));
             if (cur == null || cur.isNull()) {
                 return null;
             }

@@ -21,6 +21,10 @@ public final class K8sNames {
 
     /** A DNS-1123 label made from any text; too-long names keep a short hash of the full text so they stay unique. */
     public static String dns1123(String text) {
+        return isDns1123(text) ? text : rewriteDns1123(text); // most names are already valid: no regex passes
+    }
+
+    static String rewriteDns1123(String text) {
         String s = DASHES.matcher(NOT_DNS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("-");
         s = trimDashes(s);
         if (s.isEmpty()) {
@@ -35,12 +39,51 @@ public final class K8sNames {
 
     /** A label value (at most 63 of [A-Za-z0-9-_.], alphanumeric ends), or "" when nothing is left. */
     public static String labelValue(String text) {
+        return isLabelValue(text) ? text : rewriteLabelValue(text);
+    }
+
+    static String rewriteLabelValue(String text) {
         String s = NOT_LABEL.matcher(text).replaceAll("-");
         if (s.length() > MAX) {
             String h = shortHash(text);
             s = s.substring(0, MAX - h.length() - 1) + "-" + h;
         }
         return LABEL_ENDS.matcher(s).replaceAll("");
+    }
+
+    /** Already a DNS-1123 label, as {@link #dns1123} would leave it (no doubled dashes either). */
+    static boolean isDns1123(String s) {
+        int n = s.length();
+        if (n == 0 || n > MAX || s.charAt(0) == '-' || s.charAt(n - 1) == '-') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && s.charAt(i - 1) != '-');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Already a label value, as {@link #labelValue} would leave it. */
+    static boolean isLabelValue(String s) {
+        int n = s.length();
+        if (n == 0 || n > MAX || !isAlnum(s.charAt(0)) || !isAlnum(s.charAt(n - 1))) {
+            return false;
+        }
+        for (int i = 1; i < n - 1; i++) {
+            char c = s.charAt(i);
+            if (!isAlnum(c) && c != '-' && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     public static String shortHash(String text) {

@@ -79,8 +79,12 @@ public final class Mapper {
         }
         buildPending();
         for (Slot s : slots) {
-            finish(s);
+            if (s.mapping != null) {
+                consumedPaths.computeIfAbsent(s.mapping, ConsumedPaths::of);
+            }
         }
+        // Accounting reads only its own slot (and the shared, now complete, consumedPaths): every slot at once.
+        slots.parallelStream().forEach(this::finish);
         List<MappedUnit> units = new ArrayList<>();
         for (int i = 0; i < byUnit.size(); i++) {
             List<MappedResource> rs = new ArrayList<>();
@@ -280,7 +284,8 @@ public final class Mapper {
         while (changed) {
             changed = false;
             for (Slot s : slots) {
-                if (s.mapping == null || s.mapping.isMerge()) {
+                // Every built target is an active one, so equal sizes mean nothing is pending (the common case).
+                if (s.mapping == null || s.mapping.isMerge() || s.built.size() == s.activeTargets.size()) {
                     continue;
                 }
                 for (String id : new ArrayList<>(s.activeTargets)) {
@@ -521,7 +526,7 @@ public final class Mapper {
         if (s.mapping == null) {
             return;
         }
-        Set<String> consumed = consumedPaths.computeIfAbsent(s.mapping, ConsumedPaths::of);
+        Set<String> consumed = consumedPaths.get(s.mapping);
         Map<String, JsonNode> leafValues = new java.util.TreeMap<>(LeafPaths.values(s.initProvider()));
         leafValues.putAll(LeafPaths.values(s.forProvider()));
         Set<String> leaves = new TreeSet<>(leafValues.keySet());
