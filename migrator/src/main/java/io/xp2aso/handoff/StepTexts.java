@@ -1,7 +1,7 @@
 package io.xp2aso.handoff;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.xp2aso.source.Yaml;
+import io.xp2aso.source.YamlText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -382,7 +382,7 @@ final class StepTexts {
 
     static String yaml(AsoTarget t) {
         try {
-            return Yaml.YAML.writeValueAsString(t.manifest());
+            return YamlText.write(t.manifest());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

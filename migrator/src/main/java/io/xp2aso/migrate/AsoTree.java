@@ -7,7 +7,7 @@ import io.xp2aso.mapping.MappedUnit;
 import io.xp2aso.mapping.MappingResult;
 import io.xp2aso.model.Finding;
 import io.xp2aso.report.DisplayPaths;
-import io.xp2aso.source.Yaml;
+import io.xp2aso.source.YamlText;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -140,7 +140,7 @@ public final class AsoTree {
                 .append(" (").append(paths.location(r.source().origin())).append(")\n");
         sb.append("# Unit: ").append(mu.unit().id()).append('\n');
         try {
-            sb.append(Yaml.YAML.writeValueAsString(target));
+            sb.append(YamlText.write(target));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
