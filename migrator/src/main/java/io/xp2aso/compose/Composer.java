@@ -24,14 +24,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The compose stage's entry point: one unit per claim (with its XR), per XR without a claim, and per managed
  * resource no XR owns. Each XR is rendered through the Composition Crossplane would select; Compositions are
  * compiled once and shared by every XR, and observed objects are indexed once.
+ *
+ * <p>Two passes: a sequential one decides every unit's inputs in source order (XR pairing, names, unit ids, the
+ * Composition, which is compiled there on first use so global findings keep their order, and which MRs an XR owns);
+ * then the units render on all cores. Rendering a unit touches only its own XR copy and findings, and reads shared
+ * trees (sources, observed objects, compiled Compositions) without writing them, so the result is the same as
+ * rendering them one after the other.
  */
 public final class Composer {
+    /** Below this many units the thread hand-off costs more than it saves. */
+    private static final int PARALLEL_MIN = 32;
+
     private final List<Manifest> extraEnvironmentConfigs;
+    private final boolean parallel;
 
     public Composer() {
         this(List.of());
@@ -39,11 +50,28 @@ public final class Composer {
 
     /** extraEnvironmentConfigs: EnvironmentConfigs given outside the sources (they lose to same-named ones inside). */
     public Composer(List<Manifest> extraEnvironmentConfigs) {
+        this(extraEnvironmentConfigs, true);
+    }
+
+    /** parallel=false renders the units one after the other on the calling thread (the reference for tests). */
+    Composer(List<Manifest> extraEnvironmentConfigs, boolean parallel) {
         this.extraEnvironmentConfigs = List.copyOf(extraEnvironmentConfigs);
+        this.parallel = parallel;
     }
 
     public ComposeResult compose(Estate estate, ObservedIndex observed) {
         return new Run(estate, observed == null ? ObservedIndex.EMPTY : observed).run();
+    }
+
+    /** A unit whose inputs are decided; build() may run on any thread. */
+    private interface Pending {
+        Unit build();
+    }
+
+    /** An XR unit's decided inputs: its own XR copy and findings list, and the compiled Composition (null: none). */
+    private record Rendering(String id, String namespace, String name, Manifest claim, ObjectNode xr,
+                             Manifest compositeSource, boolean namespaced, Origin origin, List<Finding> findings,
+                             String subject, String composite, String composition, CompiledComposition compiled) {
     }
 
     private final class Run {
@@ -54,7 +82,8 @@ public final class Composer {
         final TemplateLines lines = new TemplateLines();
         final Map<Manifest, Object> compiled = new IdentityHashMap<>();
         final List<Finding> global = new ArrayList<>();
-        final List<Unit> units = new ArrayList<>();
+        /** Every unit, decided in source order by the sequential pass, built afterwards on any thread. */
+        final List<Pending> pending = new ArrayList<>();
         final UnitIds ids = new UnitIds();
         /** Composed objects by composite label, then composition-resource-name (observed wins over sources). */
         final Map<String, Map<String, Manifest>> composedByXr = new HashMap<>();
@@ -130,7 +159,33 @@ public final class Composer {
                 }
                 loneUnit(mr, owner);
             }
-            return new ComposeResult(units, global);
+            return new ComposeResult(build(pending), global);
+        }
+
+        /** The units in pending's order; the first failure by that order is thrown, as a sequential run would. */
+        List<Unit> build(List<Pending> jobs) {
+            IntStream indexes = IntStream.range(0, jobs.size());
+            if (parallel && jobs.size() >= PARALLEL_MIN) {
+                indexes = indexes.parallel();
+            }
+            List<Object> built = indexes.mapToObj(i -> {
+                try {
+                    return (Object) jobs.get(i).build();
+                } catch (RuntimeException | Error e) {
+                    return e;
+                }
+            }).toList();
+            List<Unit> out = new ArrayList<>(built.size());
+            for (Object o : built) {
+                if (o instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (o instanceof Error e) {
+                    throw e;
+                }
+                out.add((Unit) o);
+            }
+            return out;
         }
 
         // ---- units -------------------------------------------------------------------------------------------
@@ -166,7 +221,7 @@ public final class Composer {
                         + " where kubectl would create it with the default context", claim.origin(), subject));
             }
             String id = uniqueId(ns + "/" + claim.name(), claim.kind());
-            units.add(render(id, ns, claim.name(), claim, xr, sourceXr, xrd, claim.origin(), findings));
+            pending.add(prepare(id, ns, claim.name(), claim, xr, sourceXr, xrd, claim.origin(), findings));
         }
 
         /** The live XR of a claim: from --observed (through the claim's resourceRef), else the XR in the sources. */
@@ -199,7 +254,7 @@ public final class Composer {
                         + " \"default\", where kubectl would create it with the default context", source.origin(), source.displayName()));
             }
             String id = uniqueId((namespaced ? ns : "_cluster") + "/" + source.name(), source.kind());
-            units.add(render(id, ns, source.name(), null, xr, source, xrd, source.origin(), findings));
+            pending.add(prepare(id, ns, source.name(), null, xr, source, xrd, source.origin(), findings));
         }
 
         /** Cluster-only facts of a live XR the source copy lacks: UID, status, the persisted composition choice. */
@@ -238,50 +293,68 @@ public final class Composer {
             Manifest live = observed.find(mr.group(), mr.kind(), mr.namespace(), mr.name()).orElse(null);
             String ns = mr.namespace();
             String id = uniqueId((ns.isEmpty() ? "_cluster" : ns) + "/" + mr.name(), mr.kind());
-            ObjectNode obj = (ObjectNode) GoValues.roundTrip(mr.node().deepCopy());
-            units.add(new Unit(id, ns, mr.name(), null, null, null, "",
-                    List.of(new ComposedResource("", obj, mr.origin(), live)), findings));
+            pending.add(() -> {
+                ObjectNode obj = (ObjectNode) GoValues.roundTrip(mr.node().deepCopy());
+                return new Unit(id, ns, mr.name(), null, null, null, "",
+                        List.of(new ComposedResource("", obj, mr.origin(), live)), findings);
+            });
         }
 
         // ---- rendering ---------------------------------------------------------------------------------------
 
-        Unit render(String id, String namespace, String name, Manifest claim, ObjectNode xr, Manifest compositeSource,
-                    Xrd xrd, Origin origin, List<Finding> findings) {
+        /**
+         * Sequential part of an XR unit: records the XR as rendered (its MRs are not lone), selects the Composition
+         * and compiles it on first use. The selection's problem comes first among the render's findings.
+         */
+        Pending prepare(String id, String namespace, String name, Manifest claim, ObjectNode xr, Manifest compositeSource,
+                        Xrd xrd, Origin origin, List<Finding> findings) {
             String xrName = xr.path("metadata").path("name").asText("");
             String subject = xr.path("kind").asText("") + "/" + xrName;
             String composite = ComposedMetadata.compositeLabel(xr);
             renderedXrs.add(composite);
             renderedXrs.add(xrName);
-            Map<String, Manifest> observedComposed = composedByXr.getOrDefault(composite, Map.of());
             CompositionSelector.Selection sel = selector.select(xr, xrd, origin, subject);
-            List<ComposedResource> resources = new ArrayList<>();
-            ObjectNode outXr = xr;
             String compositionName = "";
-            boolean useObserved;
+            CompiledComposition cc = null;
             if (!sel.found()) {
                 findings.add(sel.problem());
-                useObserved = true;
             } else {
                 compositionName = sel.composition().name();
-                CompiledComposition cc = compiled(sel.composition());
+                cc = compiled(sel.composition());
                 if (cc == null) {
                     findings.add(Finding.error("invalid-composition", "Composition " + compositionName
                             + " cannot be rendered (see the Composition's error)", sel.composition().manifest().origin(), subject));
-                    useObserved = true;
-                } else {
-                    Map<String, ObjectNode> obs = new HashMap<>();
-                    for (Map.Entry<String, Manifest> e : observedComposed.entrySet()) {
-                        obs.put(e.getKey(), (ObjectNode) GoValues.roundTrip(e.getValue().node().deepCopy()));
-                    }
-                    RenderResult r = renderer.render(cc, xr, isNamespaced(xr, xrd), obs);
-                    findings.addAll(r.findings());
-                    outXr = r.xr();
-                    for (RenderedResource rr : r.resources()) {
-                        name(rr, xr, composite, findings, subject);
-                        resources.add(new ComposedResource(rr.name(), rr.object(), rr.origin(), observedComposed.get(rr.name())));
-                    }
-                    useObserved = r.failed() || r.incomplete();
                 }
+            }
+            Rendering r = new Rendering(id, namespace, name, claim, xr, compositeSource, isNamespaced(xr, xrd), origin,
+                    findings, subject, composite, compositionName, cc);
+            return () -> render(r);
+        }
+
+        /** Renders one unit; touches only its own XR and findings, so units render on any thread. */
+        Unit render(Rendering u) {
+            List<Finding> findings = u.findings();
+            ObjectNode xr = u.xr();
+            String subject = u.subject();
+            String composite = u.composite();
+            Origin origin = u.origin();
+            Map<String, Manifest> observedComposed = composedByXr.getOrDefault(composite, Map.of());
+            List<ComposedResource> resources = new ArrayList<>();
+            ObjectNode outXr = xr;
+            boolean useObserved = true;
+            if (u.compiled() != null) {
+                Map<String, ObjectNode> obs = new HashMap<>();
+                for (Map.Entry<String, Manifest> e : observedComposed.entrySet()) {
+                    obs.put(e.getKey(), (ObjectNode) GoValues.roundTrip(e.getValue().node().deepCopy()));
+                }
+                RenderResult r = renderer.render(u.compiled(), xr, u.namespaced(), obs);
+                findings.addAll(r.findings());
+                outXr = r.xr();
+                for (RenderedResource rr : r.resources()) {
+                    name(rr, xr, composite, findings, subject);
+                    resources.add(new ComposedResource(rr.name(), rr.object(), rr.origin(), observedComposed.get(rr.name())));
+                }
+                useObserved = r.failed() || r.incomplete();
             }
             if (useObserved) {
                 Set<String> have = new HashSet<>();
@@ -304,7 +377,8 @@ public final class Composer {
                             + " or --from-cluster to migrate them", origin, subject));
                 }
             }
-            return new Unit(id, namespace, name, claim, outXr, compositeSource, compositionName, resources, findings);
+            return new Unit(u.id(), u.namespace(), u.name(), u.claim(), outXr, u.compositeSource(), u.composition(),
+                    resources, findings);
         }
 
         /** A composed resource without a name gets the live one (renderer) or a deterministic one with a finding. */
