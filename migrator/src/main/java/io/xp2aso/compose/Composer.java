@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -68,6 +70,15 @@ public final class Composer {
         Unit build();
     }
 
+    /** An XR unit as paired and named by the sequential pass; xr builds its own copy of the XR on any thread. */
+    private record Draft(String id, String namespace, String name, Manifest claim, Manifest compositeSource, Xrd xrd,
+                         Origin origin, List<Finding> findings, Supplier<ObjectNode> xr) {
+    }
+
+    /** What a parallel step threw, kept until its turn in source order comes. */
+    private record Failed(Throwable error) {
+    }
+
     /** An XR unit's decided inputs: its own XR copy and findings list, and the compiled Composition (null: none). */
     private record Rendering(String id, String namespace, String name, Manifest claim, ObjectNode xr,
                              Manifest compositeSource, boolean namespaced, Origin origin, List<Finding> findings,
@@ -82,8 +93,6 @@ public final class Composer {
         final TemplateLines lines = new TemplateLines();
         final Map<Manifest, Object> compiled = new IdentityHashMap<>();
         final List<Finding> global = new ArrayList<>();
-        /** Every unit, decided in source order by the sequential pass, built afterwards on any thread. */
-        final List<Pending> pending = new ArrayList<>();
         final UnitIds ids = new UnitIds();
         /** Composed objects by composite label, then composition-resource-name (observed wins over sources). */
         final Map<String, Map<String, Manifest>> composedByXr = new HashMap<>();
@@ -140,57 +149,67 @@ public final class Composer {
                 }
                 xrByName.put(xr.kind() + "/" + xr.name(), xr);
             }
+            List<Draft> drafts = new ArrayList<>();
             for (Manifest claim : estate.all(ObjectKind.CLAIM)) {
                 Manifest sourceXr = xrByClaim.get(claim.kind() + "/" + claim.namespace() + "/" + claim.name());
                 if (sourceXr != null) {
                     consumedXrs.add(sourceXr);
                 }
-                claimUnit(claim, sourceXr, xrByName, consumedXrs);
+                drafts.add(claimUnit(claim, sourceXr, xrByName, consumedXrs));
             }
             for (Manifest xr : estate.all(ObjectKind.COMPOSITE)) {
                 if (!consumedXrs.contains(xr)) {
-                    compositeUnit(xr);
+                    drafts.add(compositeUnit(xr));
                 }
+            }
+            List<ObjectNode> xrs = inOrder(drafts, d -> d.xr().get());
+            List<Pending> pending = new ArrayList<>();
+            for (int i = 0; i < drafts.size(); i++) {
+                pending.add(prepare(drafts.get(i), xrs.get(i)));
             }
             for (Manifest mr : estate.all(ObjectKind.MANAGED)) {
                 String owner = mr.label(ComposedMetadata.COMPOSITE);
                 if (!owner.isEmpty() && renderedXrs.contains(owner)) {
                     continue;
                 }
-                loneUnit(mr, owner);
+                pending.add(loneUnit(mr, owner));
             }
-            return new ComposeResult(build(pending), global);
+            return new ComposeResult(inOrder(pending, Pending::build), global);
         }
 
-        /** The units in pending's order; the first failure by that order is thrown, as a sequential run would. */
-        List<Unit> build(List<Pending> jobs) {
-            IntStream indexes = IntStream.range(0, jobs.size());
-            if (parallel && jobs.size() >= PARALLEL_MIN) {
+        /**
+         * f of every item, in the items' order, on all cores when there are enough of them. f must only read shared
+         * state. The first failure by item order is thrown, the one a sequential loop would have met first.
+         */
+        <T, R> List<R> inOrder(List<T> items, Function<T, R> f) {
+            IntStream indexes = IntStream.range(0, items.size());
+            if (parallel && items.size() >= PARALLEL_MIN) {
                 indexes = indexes.parallel();
             }
-            List<Object> built = indexes.mapToObj(i -> {
+            List<Object> done = indexes.mapToObj(i -> {
                 try {
-                    return (Object) jobs.get(i).build();
+                    return (Object) f.apply(items.get(i));
                 } catch (RuntimeException | Error e) {
-                    return e;
+                    return new Failed(e);
                 }
             }).toList();
-            List<Unit> out = new ArrayList<>(built.size());
-            for (Object o : built) {
-                if (o instanceof RuntimeException e) {
-                    throw e;
+            List<R> out = new ArrayList<>(done.size());
+            for (Object o : done) {
+                if (o instanceof Failed failed) {
+                    if (failed.error() instanceof RuntimeException e) {
+                        throw e;
+                    }
+                    throw (Error) failed.error();
                 }
-                if (o instanceof Error e) {
-                    throw e;
-                }
-                out.add((Unit) o);
+                @SuppressWarnings("unchecked") R r = (R) o;
+                out.add(r);
             }
             return out;
         }
 
         // ---- units -------------------------------------------------------------------------------------------
 
-        void claimUnit(Manifest claim, Manifest sourceXr, Map<String, Manifest> xrByName, Set<Manifest> consumed) {
+        Draft claimUnit(Manifest claim, Manifest sourceXr, Map<String, Manifest> xrByName, Set<Manifest> consumed) {
             List<Finding> findings = new ArrayList<>();
             Xrd xrd = estate.xrdForClaim(claim.apiVersion(), claim.kind());
             String subject = claim.displayName();
@@ -214,14 +233,16 @@ public final class Composer {
                         + " (Crossplane generates " + claim.name() + "-xxxxx); using the deterministic name " + name
                         + " until --observed supplies the bound claim or XR", claim.origin(), subject));
             }
-            ObjectNode xr = ClaimToComposite.build(claim, xrd, name, live);
+            String xrName = name;
+            JsonNode liveXr = live;
             String ns = ClaimToComposite.namespace(claim);
             if (claim.namespace().isEmpty()) {
                 findings.add(Finding.info("default-namespace", "the claim has no metadata.namespace: taken as \"default\","
                         + " where kubectl would create it with the default context", claim.origin(), subject));
             }
             String id = uniqueId(ns + "/" + claim.name(), claim.kind());
-            pending.add(prepare(id, ns, claim.name(), claim, xr, sourceXr, xrd, claim.origin(), findings));
+            return new Draft(id, ns, claim.name(), claim, sourceXr, xrd, claim.origin(), findings,
+                    () -> ClaimToComposite.build(claim, xrd, xrName, liveXr));
         }
 
         /** The live XR of a claim: from --observed (through the claim's resourceRef), else the XR in the sources. */
@@ -237,24 +258,29 @@ public final class Composer {
             return null;
         }
 
-        void compositeUnit(Manifest source) {
+        Draft compositeUnit(Manifest source) {
             Xrd xrd = estate.xrdForComposite(source.apiVersion(), source.kind());
-            ObjectNode xr = (ObjectNode) GoValues.roundTrip(source.node().deepCopy());
-            Optional<Manifest> live = observed.find(source.group(), source.kind(), source.namespace(), source.name());
-            if (live.isPresent()) {
-                JsonNode l = live.get().node();
-                mergeLive(xr, l);
-            }
-            boolean namespaced = isNamespaced(xr, xrd);
+            Manifest live = observed.find(source.group(), source.kind(), source.namespace(), source.name()).orElse(null);
+            // The copy below keeps metadata.namespace and mergeLive does not set it: the source answers the same.
+            boolean namespaced = isNamespaced(source.node(), xrd);
             String ns = namespaced ? ClaimToComposite.namespace(source) : "";
             List<Finding> findings = new ArrayList<>();
-            if (namespaced && source.namespace().isEmpty()) {
-                xr.with("metadata").put("namespace", ns);
+            boolean defaultNamespace = namespaced && source.namespace().isEmpty();
+            if (defaultNamespace) {
                 findings.add(Finding.info("default-namespace", "the namespaced XR has no metadata.namespace: taken as"
                         + " \"default\", where kubectl would create it with the default context", source.origin(), source.displayName()));
             }
             String id = uniqueId((namespaced ? ns : "_cluster") + "/" + source.name(), source.kind());
-            pending.add(prepare(id, ns, source.name(), null, xr, source, xrd, source.origin(), findings));
+            return new Draft(id, ns, source.name(), null, source, xrd, source.origin(), findings, () -> {
+                ObjectNode xr = (ObjectNode) GoValues.roundTrip(source.node().deepCopy());
+                if (live != null) {
+                    mergeLive(xr, live.node());
+                }
+                if (defaultNamespace) {
+                    xr.with("metadata").put("namespace", ns);
+                }
+                return xr;
+            });
         }
 
         /** Cluster-only facts of a live XR the source copy lacks: UID, status, the persisted composition choice. */
@@ -284,7 +310,7 @@ public final class Composer {
             }
         }
 
-        void loneUnit(Manifest mr, String owner) {
+        Pending loneUnit(Manifest mr, String owner) {
             List<Finding> findings = new ArrayList<>();
             if (!owner.isEmpty()) {
                 findings.add(Finding.info("owner-not-in-sources", mr.displayName() + " is composed by XR " + owner
@@ -293,11 +319,11 @@ public final class Composer {
             Manifest live = observed.find(mr.group(), mr.kind(), mr.namespace(), mr.name()).orElse(null);
             String ns = mr.namespace();
             String id = uniqueId((ns.isEmpty() ? "_cluster" : ns) + "/" + mr.name(), mr.kind());
-            pending.add(() -> {
+            return () -> {
                 ObjectNode obj = (ObjectNode) GoValues.roundTrip(mr.node().deepCopy());
                 return new Unit(id, ns, mr.name(), null, null, null, "",
                         List.of(new ComposedResource("", obj, mr.origin(), live)), findings);
-            });
+            };
         }
 
         // ---- rendering ---------------------------------------------------------------------------------------
@@ -306,8 +332,10 @@ public final class Composer {
          * Sequential part of an XR unit: records the XR as rendered (its MRs are not lone), selects the Composition
          * and compiles it on first use. The selection's problem comes first among the render's findings.
          */
-        Pending prepare(String id, String namespace, String name, Manifest claim, ObjectNode xr, Manifest compositeSource,
-                        Xrd xrd, Origin origin, List<Finding> findings) {
+        Pending prepare(Draft d, ObjectNode xr) {
+            Xrd xrd = d.xrd();
+            Origin origin = d.origin();
+            List<Finding> findings = d.findings();
             String xrName = xr.path("metadata").path("name").asText("");
             String subject = xr.path("kind").asText("") + "/" + xrName;
             String composite = ComposedMetadata.compositeLabel(xr);
@@ -326,8 +354,8 @@ public final class Composer {
                             + " cannot be rendered (see the Composition's error)", sel.composition().manifest().origin(), subject));
                 }
             }
-            Rendering r = new Rendering(id, namespace, name, claim, xr, compositeSource, isNamespaced(xr, xrd), origin,
-                    findings, subject, composite, compositionName, cc);
+            Rendering r = new Rendering(d.id(), d.namespace(), d.name(), d.claim(), xr, d.compositeSource(),
+                    isNamespaced(xr, xrd), origin, findings, subject, composite, compositionName, cc);
             return () -> render(r);
         }
 
