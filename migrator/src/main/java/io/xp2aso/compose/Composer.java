@@ -33,11 +33,12 @@ import java.util.stream.IntStream;
  * resource no XR owns. Each XR is rendered through the Composition Crossplane would select; Compositions are
  * compiled once and shared by every XR, and observed objects are indexed once.
  *
- * <p>Two passes: a sequential one decides every unit's inputs in source order (XR pairing, names, unit ids, the
- * Composition, which is compiled there on first use so global findings keep their order, and which MRs an XR owns);
- * then the units render on all cores. Rendering a unit touches only its own XR copy and findings, and reads shared
- * trees (sources, observed objects, compiled Compositions) without writing them, so the result is the same as
- * rendering them one after the other.
+ * <p>Sequential decisions, parallel work: in source order a cheap pass pairs claims with XRs, names them and
+ * numbers the units; the XR copies are then built on all cores; in source order again each XR's Composition is
+ * selected and compiled on first use (so global findings keep their order) and the lone MRs are found; then the
+ * units render on all cores. Parallel work touches only its own unit's XR copy and findings and reads shared trees
+ * (sources, observed objects, compiled Compositions) without writing them, and results are kept in source order,
+ * so the result is the same as a sequential run's.
  */
 public final class Composer {
     /** Below this many units the thread hand-off costs more than it saves. */
@@ -55,7 +56,7 @@ public final class Composer {
         this(extraEnvironmentConfigs, true);
     }
 
-    /** parallel=false renders the units one after the other on the calling thread (the reference for tests). */
+    /** parallel=false does all the work on the calling thread (the reference the parallel result is tested against). */
     Composer(List<Manifest> extraEnvironmentConfigs, boolean parallel) {
         this.extraEnvironmentConfigs = List.copyOf(extraEnvironmentConfigs);
         this.parallel = parallel;

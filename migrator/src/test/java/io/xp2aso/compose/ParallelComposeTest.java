@@ -21,7 +21,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Units render on all cores: the result must be exactly the sequential one (units, ids, order, findings, global
@@ -38,8 +37,9 @@ class ParallelComposeTest {
     @BeforeAll
     static void estate() throws Exception {
         List<Manifest> base = new ArrayList<>(read("/compose/estate").manifests());
-        base.addAll(read("/compose/parallel/broken.yaml").manifests());
-        List<Manifest> live = read("/compose/estate-observed.yaml").manifests();
+        base.addAll(read("/compose/parallel/extra.yaml").manifests());
+        List<Manifest> live = new ArrayList<>(read("/compose/estate-observed.yaml").manifests());
+        live.addAll(read("/compose/parallel/extra-observed.yaml").manifests());
         sources = new ArrayList<>();
         observed = new ArrayList<>();
         base.stream().filter(m -> !isInstance(m)).forEach(sources::add);
@@ -81,7 +81,9 @@ class ParallelComposeTest {
         Unit clash = parallel.units().stream().filter(u -> u.id().equals("_cluster/standalone-7-resourcegroup"))
                 .findFirst().orElseThrow();
         assertEquals("standalone-7", clash.name());
-        assertTrue(clash.resources().get(0).object().path("kind").asText().equals("ResourceGroup"));
+        assertEquals("ResourceGroup", clash.resources().get(0).object().path("kind").asText());
+        Unit xr = parallel.units().stream().filter(u -> u.id().equals("_cluster/standalone-7")).findFirst().orElseThrow();
+        assertEquals("5d1c-uid", xr.composite().path("metadata").path("uid").asText(), "the live XR's UID is merged");
     }
 
     static ComposeResult compose(boolean parallel) {
