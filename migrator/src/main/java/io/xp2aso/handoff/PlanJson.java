@@ -8,9 +8,10 @@ import io.xp2aso.source.InputException;
 import io.xp2aso.source.Origin;
 import io.xp2aso.source.Yaml;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,26 +24,27 @@ public final class PlanJson {
     }
 
     public static String write(Plan plan) {
-        java.io.StringWriter out = new java.io.StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         Stream s = new Stream(out, plan);
         plan.units().forEach(s::unit);
         s.end();
-        return out.toString();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /**
-     * One unit's JSON, indented as an element of the plan's "units" array, so units can be rendered apart (in
-     * parallel) and written in order with {@link Stream#unitText}.
+     * One unit's JSON in UTF-8, indented as an element of the plan's "units" array, so units can be rendered apart (in
+     * parallel) and written in order with {@link Stream#unitBytes}. A lone surrogate in any of the unit's strings is an
+     * error here, as it is for every output file.
      */
-    static String unitText(UnitPlan u) {
-        java.io.StringWriter w = new java.io.StringWriter();
-        try (JsonGenerator unit = Yaml.JSON.writer().createGenerator(w)) {
+    static byte[] unitBytes(UnitPlan u) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+        try (JsonGenerator unit = Yaml.JSON.writer().createGenerator(out)) {
             unit.setPrettyPrinter(new Nested(UNIT_DEPTH));
             Yaml.JSON.writeValue(unit, u);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return w.toString();
+        return out.toByteArray();
     }
 
     /** Depth of a unit object in plan.json: inside the root object (arrays are inline and add none). */
@@ -65,13 +67,16 @@ public final class PlanJson {
 
     /** plan.json written one unit at a time; the same text as {@link #write} of the whole plan. */
     static final class Stream {
-        private final Writer out;
+        private final OutputStream out;
         private final JsonGenerator g;
 
-        Stream(Writer out, Plan header) {
+        Stream(OutputStream out, Plan header) {
             this.out = out;
             try {
-                g = Yaml.JSON.writer().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                g = Yaml.JSON.writer().createGenerator(out)
+                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                        // the generator's flush before each unit moves its buffer into out, not out to the disk
+                        .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
                 g.writeStartObject();
                 g.writeNumberField("schemaVersion", header.schemaVersion());
                 g.writeStringField("asoNamespace", header.asoNamespace());
@@ -84,13 +89,19 @@ public final class PlanJson {
         }
 
         void unit(UnitPlan u) {
-            unitText(PlanJson.unitText(u));
+            unitBytes(PlanJson.unitBytes(u));
         }
 
-        /** A unit rendered by {@link PlanJson#unitText}, written as the next element of "units". */
-        void unitText(String text) {
+        /**
+         * A unit rendered by {@link PlanJson#unitBytes}, written as the next element of "units". The generator keeps
+         * the framing: an empty raw value makes it write what precedes an element (the separator), then the unit's
+         * bytes go straight to the file after the generator's buffer.
+         */
+        void unitBytes(byte[] unit) {
             try {
-                g.writeRawValue(text);
+                g.writeRawValue("");
+                g.flush();
+                out.write(unit);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -101,7 +112,7 @@ public final class PlanJson {
                 g.writeEndArray();
                 g.writeEndObject();
                 g.close();
-                out.write("\n");
+                out.write('\n');
                 out.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -4,7 +4,6 @@ import io.xp2aso.handoff.Plan;
 import io.xp2aso.handoff.PlanBuilder;
 import io.xp2aso.handoff.PlanFiles;
 import io.xp2aso.handoff.PlanOptions;
-import io.xp2aso.handoff.UnitPlan;
 import io.xp2aso.handoff.UnitSummary;
 import io.xp2aso.mapping.MappedUnit;
 import io.xp2aso.model.Finding;
@@ -19,11 +18,11 @@ import java.util.stream.IntStream;
  * Adds the ownership-handoff plan to migrate's output: handoff/plan.json, plan.md and handoff.sh. Two passes over
  * the units: their summaries (for the index plan.md opens with, and the blocker findings), then each unit's full plan,
  * streamed into the three files and dropped, so memory does not grow with the size of the plan. A unit's plan
- * depends on that unit alone, so a batch of units is rendered on every core and appended in unit order: the output
- * is the same as a sequential run.
+ * depends on that unit alone, so batches of units are rendered on every core, the next while the previous one is
+ * appended, in unit order: the output is the same as a sequential run.
  */
 public final class HandoffPlanOutput implements OutputProducer {
-    /** Units rendered at once: enough to keep the cores busy, few enough that their texts stay small. */
+    /** Units per batch: enough to keep the cores busy, few enough that two batches of texts stay small. */
     private static final int BATCH = 256;
 
     @Override
@@ -41,15 +40,9 @@ public final class HandoffPlanOutput implements OutputProducer {
         }
         context.options().progress().accept("writing the handoff plan of " + units.size() + " units");
         Plan header = PlanBuilder.header(options);
-        try (PlanFiles files = new PlanFiles(header, index, out.open("handoff/plan.json"), out.open("handoff/plan.md"),
-                out.open("handoff/handoff.sh"))) {
-            for (int from = 0; from < units.size(); from += BATCH) {
-                int start = from;
-                IntStream.range(start, Math.min(units.size(), start + BATCH)).parallel()
-                        .mapToObj(i -> PlanFiles.render(PlanBuilder.unit(units.get(i), options), i + 1))
-                        .toList()
-                        .forEach(files::append);
-            }
+        try (PlanFiles files = new PlanFiles(header, index, out.openStream("handoff/plan.json"),
+                out.openStream("handoff/plan.md"), out.openStream("handoff/handoff.sh"))) {
+            files.addAll(i -> PlanBuilder.unit(units.get(i), options), BATCH);
         }
         return findings;
     }

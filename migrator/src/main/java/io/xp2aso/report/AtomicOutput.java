@@ -1,6 +1,8 @@
 package io.xp2aso.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +58,18 @@ public final class AtomicOutput implements OutputSink, AutoCloseable {
         Path p = claim(relative);
         try {
             return Files.newBufferedWriter(p, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + relative, e);
+        }
+    }
+
+    /** Opens a file to write its bytes in pieces (buffered); it is complete when the stream is closed. */
+    @Override
+    public OutputStream openStream(String relative) {
+        Path p = claim(relative);
+        try {
+            return new BufferedOutputStream(Files.newOutputStream(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    64 * 1024);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + relative, e);
         }

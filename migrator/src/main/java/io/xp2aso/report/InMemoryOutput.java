@@ -1,7 +1,10 @@
 package io.xp2aso.report;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -19,16 +22,31 @@ public final class InMemoryOutput implements OutputSink {
 
     @Override
     public Writer open(String path) {
-        if (files.containsKey(path)) {
-            throw new IllegalStateException(path + " is written twice");
-        }
-        files.put(path, "");
+        claim(path);
         return new StringWriter() {
             @Override
             public void close() {
                 files.put(path, toString());
             }
         };
+    }
+
+    /** The bytes are UTF-8 text, kept as a string when the stream is closed. */
+    @Override
+    public OutputStream openStream(String path) {
+        claim(path);
+        return new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                files.put(path, toString(StandardCharsets.UTF_8));
+            }
+        };
+    }
+
+    private void claim(String path) {
+        if (files.putIfAbsent(path, "") != null) {
+            throw new IllegalStateException(path + " is written twice");
+        }
     }
 
     /** The files written so far, sorted by path. */

@@ -1,5 +1,6 @@
 package io.xp2aso.report;
 
+import java.io.OutputStream;
 import java.io.Writer;
 
 /**
@@ -13,4 +14,10 @@ public interface OutputSink {
 
     /** Opens a UTF-8 text file to write in pieces; it is complete when the writer is closed. */
     Writer open(String path);
+
+    /**
+     * Opens a file to write its bytes in pieces (UTF-8 text encoded by the caller, e.g. on several threads); it is
+     * complete when the stream is closed.
+     */
+    OutputStream openStream(String path);
 }

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,11 +33,16 @@ class AtomicOutputTest {
                 w.write("part 1\n");
                 w.write("part 2\n");
             }
+            try (OutputStream s = out.openStream("c/bytes.txt")) {
+                s.write("bytes — 1\n".getBytes(StandardCharsets.UTF_8));
+                s.write("bytes → 2\n".getBytes(StandardCharsets.UTF_8));
+            }
             assertFalse(Files.exists(target.resolve("a/b.txt")), "nothing is visible before commit");
             out.commit();
         }
         assertEquals("whole\n", Files.readString(target.resolve("a/b.txt")));
         assertEquals("part 1\npart 2\n", Files.readString(target.resolve("c/streamed.txt")));
+        assertEquals("bytes — 1\nbytes → 2\n", Files.readString(target.resolve("c/bytes.txt")));
         assertFalse(Files.exists(target.resolve("old.txt")), "the earlier output is replaced whole");
     }
 
@@ -58,10 +65,28 @@ class AtomicOutputTest {
             out.write("report.md", "x");
             assertThrows(IllegalStateException.class, () -> out.write("report.md", "y"));
             assertThrows(IllegalStateException.class, () -> out.open("./report.md"));
+            assertThrows(IllegalStateException.class, () -> out.openStream("report.md"));
+            assertThrows(IllegalArgumentException.class, () -> out.openStream("../escape.txt"));
             assertThrows(IllegalArgumentException.class, () -> out.write("../escape.txt", "z"));
         }
         InMemoryOutput mem = new InMemoryOutput();
         mem.write("a", "1");
         assertThrows(IllegalStateException.class, () -> mem.write("a", "2"));
+        assertThrows(IllegalStateException.class, () -> mem.open("a"));
+        assertThrows(IllegalStateException.class, () -> mem.openStream("a"));
+    }
+
+    @Test
+    void inMemoryFilesAreTheTextWritten() throws IOException {
+        InMemoryOutput mem = new InMemoryOutput();
+        mem.write("a.txt", "whole");
+        try (Writer w = mem.open("b.txt")) {
+            w.write("chars — 1");
+        }
+        OutputStream s = mem.openStream("c.txt");
+        s.write("bytes → 2".getBytes(StandardCharsets.UTF_8));
+        assertEquals("", mem.files().get("c.txt"), "a file is complete when closed");
+        s.close();
+        assertEquals(java.util.Map.of("a.txt", "whole", "b.txt", "chars — 1", "c.txt", "bytes → 2"), mem.files());
     }
 }
