@@ -3,9 +3,19 @@ package io.xp2aso.handoff;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Names one Kubernetes object. {@code namespace} is "" for cluster-scoped objects; {@code name} may be "" when only the cluster knows it. */
 public record ObjectRef(String apiVersion, String kind, String namespace, String name) {
+    /**
+     * Kubectl types by kind and apiVersion, remembered: an estate has a few dozen, and every command of every unit in
+     * the handoff plan names one (a lookup costs a third of lower-casing and joining the strings again).
+     */
+    private static final Map<String, Map<String, String>> KUBECTL_TYPES = new ConcurrentHashMap<>();
+    /** Far more kinds than any estate has; past it types are computed each time rather than remembered. */
+    private static final int REMEMBERED_KINDS = 1024;
+
     public ObjectRef {
         namespace = namespace == null ? "" : namespace;
         name = name == null ? "" : name;
@@ -33,8 +43,16 @@ public record ObjectRef(String apiVersion, String kind, String namespace, String
 
     /** The kubectl resource type: lower-case kind qualified by group (kubectl resolves singular names). */
     public String kubectlType() {
-        String k = kind.toLowerCase(Locale.ROOT);
-        return group().isEmpty() ? k : k + "." + group();
+        Map<String, String> byApiVersion = KUBECTL_TYPES.get(kind);
+        String type = byApiVersion == null ? null : byApiVersion.get(apiVersion);
+        if (type == null) {
+            String k = kind.toLowerCase(Locale.ROOT);
+            type = group().isEmpty() ? k : k + "." + group();
+            if (KUBECTL_TYPES.size() < REMEMBERED_KINDS) {
+                KUBECTL_TYPES.computeIfAbsent(kind, x -> new ConcurrentHashMap<>()).put(apiVersion, type);
+            }
+        }
+        return type;
     }
 
     /** kubectl arguments naming the object: {@code type/name [-n ns]}. */
