@@ -37,7 +37,8 @@ public final class PlanJson {
      * error here, as it is for every output file.
      */
     static byte[] unitBytes(UnitPlan u) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+        // Sized for a typical unit (tens of kilobytes) so the buffer does not grow by copying.
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try (JsonGenerator unit = Yaml.JSON.writer().createGenerator(out)) {
             unit.setPrettyPrinter(new Nested(UNIT_DEPTH));
             Yaml.JSON.writeValue(unit, u);
