@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public record ObjectRef(String apiVersion, String kind, String namespace, String name) {
     /**
      * Kubectl types by kind and apiVersion, remembered: an estate has a few dozen, and every command of every unit in
-     * the handoff plan names one (a lookup costs a third of lower-casing and joining the strings again).
+     * the handoff plan names one (a lookup is cheaper than lower-casing and joining the strings again).
      */
     private static final Map<String, Map<String, String>> KUBECTL_TYPES = new ConcurrentHashMap<>();
     /** Far more kinds than any estate has; past it types are computed each time rather than remembered. */

@@ -46,7 +46,7 @@ public final class PlanFiles implements Closeable {
 
     /** The texts of the unit at {@code position} (from 1) of the plan. */
     public static Rendered render(UnitPlan u, int position) {
-        // JSON first: it holds every string the other two show, and fails on a lone surrogate that utf8 would not.
+        // JSON first: it holds every string the other two show, and it rejects a lone surrogate (utf8 writes '?').
         byte[] json = PlanJson.unitBytes(u);
         // Sized for a typical unit (tens of kilobytes) so the builders do not grow by copying.
         StringBuilder m = new StringBuilder(32 * 1024);

@@ -34,7 +34,7 @@ public final class PlanJson {
     /**
      * One unit's JSON in UTF-8, indented as an element of the plan's "units" array, so units can be rendered apart (in
      * parallel) and written in order with {@link Stream#unitBytes}. A lone surrogate in any of the unit's strings is an
-     * error here, as it is for every output file.
+     * error: it has no UTF-8 form.
      */
     static byte[] unitBytes(UnitPlan u) {
         // Sized for a typical unit (tens of kilobytes) so the buffer does not grow by copying.

@@ -84,7 +84,7 @@ class PlanFilesTest {
         Written.of(empty, files -> files.addAll(empty.units()::get, 4)).assertWholePlan(empty);
     }
 
-    /** The units are framed by hand (the separators around raw values): the result is Jackson's own of the whole plan. */
+    /** Units go in as bytes after the generator's separators: the result is Jackson's own text of the whole plan. */
     @Test
     void planJsonIsJacksonsTextOfThePlan() throws Exception {
         for (Plan plan : List.of(largerPlan(), new Plan(1, "x", 600, 5, List.of()))) {
