@@ -20,6 +20,9 @@ work="$(mktemp -d "$tmpbase/xp2aso-bench-XXXXXX")"
 heap="${BENCH_HEAP:--Xmx1g}"
 # The collector the ./xp2aso launcher uses (throughput: a migration is a batch job); BENCH_GC replaces it.
 gc="${BENCH_GC:--XX:+UseParallelGC}"
+# The launcher's compiler setting (C1 only), for xp2aso's runs; BENCH_JIT replaces it ("" for the JVM default).
+# The baseline always runs with the JVM's default compilers: its single-threaded parse is fastest with C2.
+jit="${BENCH_JIT--XX:TieredStopAtLevel=1}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
@@ -49,7 +52,7 @@ measure() {
 
 echo
 echo "work folder: $work ($(df -T "$work" | awk 'NR==2 {print $2}'))"
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), heap $heap, $gc"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), heap $heap, $gc, xp2aso ${jit:-(default JIT)}"
 echo
 if [ -n "${sizes// /}" ]; then
   echo "| claims | MRs | baseline s | baseline MiB | migrate s | migrate MiB | ratio | MRs/s |"
@@ -59,7 +62,7 @@ for n in $sizes; do
   est="$work/estate-$n"
   java -cp "$bench" io.xp2aso.bench.SyntheticEstate "$est" "$n" 2>/dev/null
   read -r bw br < <(measure java $heap $gc -cp "$bench" io.xp2aso.bench.Baseline "$work/baseline-$n" "$est/repo" "$est/observed.yaml")
-  read -r mw mr < <(measure java $heap $gc -jar "$tool" migrate "$est/repo" --observed "$est/observed.yaml" -o "$work/out-$n" --fail-on never)
+  read -r mw mr < <(measure java $heap $gc $jit -jar "$tool" migrate "$est/repo" --observed "$est/observed.yaml" -o "$work/out-$n" --fail-on never)
   mrs=$(grep -o '"managedResources" *: *[0-9]*' "$work/out-$n/report.json" | grep -o '[0-9]*$')
   awk -v n="$n" -v m="$mrs" -v bw="$bw" -v br="$br" -v mw="$mw" -v mr="$mr" \
     'BEGIN { printf "| %d | %d | %.2f | %d | %.2f | %d | %.2f | %.0f |\n", n, m, bw, br, mw, mr, mw/bw, m/mw }'
@@ -83,7 +86,7 @@ if [ "$scan_mrs" -gt 0 ]; then
   echo "| ---: | ---: | ---: | ---: | ---: |"
   for run in $(seq "$scan_runs"); do
     rm -rf "$work/scan-out"
-    read -r sw sr < <(measure java $heap -jar "$tool" scan --kubeconfig "$work/scan/kubeconfig" -o "$work/scan-out")
+    read -r sw sr < <(measure java $heap $gc $jit -jar "$tool" scan --kubeconfig "$work/scan/kubeconfig" -o "$work/scan-out")
     found=$(grep -o '"managedResources" *: *[0-9]*' "$work/scan-out/inventory.json" | head -1 | grep -o '[0-9]*$' || true)
     awk -v r="$run" -v m="${found:-0}" -v sw="$sw" -v sr="$sr" \
       'BEGIN { printf "| %d | %d | %.2f | %.0f | %d |\n", r, m, sw, m/sw, sr }'
@@ -97,7 +100,7 @@ if [ "$warm" -gt 0 ] && [ -n "$sizes" ]; then
   echo
   echo "migrate of $last claims, $warm times in one JVM ($heap):"
   rm -rf "$work"/out-$last "$work"/warm-*
-  java $heap $gc -cp "$bench" io.xp2aso.bench.WarmMigrate "$warm" "$work/estate-$last/repo" \
+  java $heap $gc $jit -cp "$bench" io.xp2aso.bench.WarmMigrate "$warm" "$work/estate-$last/repo" \
     "$work/estate-$last/observed.yaml" "$work/warm"
   rm -rf "$work"/warm-*
 fi
