@@ -206,10 +206,17 @@ final class CompactMap extends AbstractMap<String, JsonNode> {
         }
     }
 
+    /** Cuts the field array to the fields it holds (after parsing, when the object is complete). */
+    void trim() {
+        if (kv != null && kv.length > 2 * size) {
+            kv = size == 0 ? EMPTY : Arrays.copyOf(kv, 2 * size);
+        }
+    }
+
     /** A field seen through the iterator; setValue writes through, as a LinkedHashMap entry's does. */
-    private final class Field implements Entry<String, JsonNode> {
+    final class Field implements Entry<String, JsonNode> {
         private final int at;
-        private final String key;
+        private String key;
 
         Field(int at) {
             this.at = at;
@@ -219,6 +226,19 @@ final class CompactMap extends AbstractMap<String, JsonNode> {
         @Override
         public String getKey() {
             return key;
+        }
+
+        /** Replaces the key with the equal one already in {@code shared} (or adds it there): one string per name. */
+        void shareKey(java.util.Map<String, String> shared) {
+            String same = shared.computeIfAbsent(key, k -> k);
+            if (same != key && large == null && at < 2 * size && kv[at] == key) {
+                kv[at] = same;
+                key = same;
+            }
+        }
+
+        CompactMap map() {
+            return CompactMap.this;
         }
 
         @Override
@@ -250,6 +270,11 @@ final class CompactMap extends AbstractMap<String, JsonNode> {
         public String toString() {
             return key + "=" + getValue();
         }
+    }
+
+    /** For tests: how many fields the small array has room for. */
+    int capacity() {
+        return kv == null ? -1 : kv.length / 2;
     }
 
     /** For tests: whether the fields are still in the small array. */

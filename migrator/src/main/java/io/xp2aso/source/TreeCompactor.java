@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Rebuilds parsed trees to take less memory: field names and short text values shared between the documents a
- * compactor sees (the YAML parser makes a new string for every key of every object), and objects sized to their
- * contents ({@link CompactMap}). A 10,000-claim estate holds a few million keys, mostly the same few hundred. Text nodes are immutable,
- * so sharing them is safe; objects and arrays stay distinct. One compactor per thread.
+ * Makes parsed trees take less memory, in place: field names and short text values shared between the documents a
+ * compactor sees (the YAML parser makes a new string for every key of every object) and each object's field array cut
+ * to its size ({@link CompactMap}). A 10,000-claim estate holds a few million keys, mostly the same few hundred. Text
+ * nodes are immutable, so sharing them is safe; objects and arrays stay distinct. Nothing is copied: a copy of every
+ * parsed tree was as much garbage again, promoted to the old generation while a large input was being read.
+ * One compactor per thread.
  */
 final class TreeCompactor {
     private static final int MAX_SHARED_TEXT = 64;
@@ -24,19 +23,32 @@ final class TreeCompactor {
 
     JsonNode compact(JsonNode node) {
         if (node instanceof ObjectNode o) {
-            ObjectNode copy = Nodes.FACTORY.objectNode(o.size());
-            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                copy.set(keys.computeIfAbsent(e.getKey(), k -> k), compact(e.getValue()));
+            CompactMap map = null;
+            for (Map.Entry<String, JsonNode> e : o.properties()) {
+                if (e instanceof CompactMap.Field f) {
+                    f.shareKey(keys);
+                    map = f.map();
+                }
+                JsonNode v = e.getValue();
+                JsonNode c = compact(v);
+                if (c != v) {
+                    e.setValue(c);
+                }
             }
-            return copy;
+            if (map != null) {
+                map.trim();
+            }
+            return o;
         }
         if (node instanceof ArrayNode a) {
-            List<JsonNode> items = new ArrayList<>(a.size());
-            for (JsonNode item : a) {
-                items.add(compact(item));
+            for (int i = 0; i < a.size(); i++) {
+                JsonNode v = a.get(i);
+                JsonNode c = compact(v);
+                if (c != v) {
+                    a.set(i, c);
+                }
             }
-            return new ArrayNode(Nodes.FACTORY, items);
+            return a;
         }
         if (node instanceof TextNode t && t.textValue().length() <= MAX_SHARED_TEXT) {
             return texts.computeIfAbsent(t.textValue(), v -> t);
