@@ -17,7 +17,8 @@ warm=0
 tmpbase="${TMPDIR:-/tmp}"
 [ -d /dev/shm ] && [ -w /dev/shm ] && tmpbase=/dev/shm
 work="$(mktemp -d "$tmpbase/xp2aso-bench-XXXXXX")"
-heap="${BENCH_HEAP:--Xmx1g}"
+# A fixed 1 GiB heap: the memory target, and what the launcher starts with (-Xms1g).
+heap="${BENCH_HEAP:--Xms1g -Xmx1g}"
 # The collector the ./xp2aso launcher uses (throughput: a migration is a batch job); BENCH_GC replaces it.
 gc="${BENCH_GC:--XX:+UseParallelGC}"
 # The launcher's compiler setting (C1 only), for xp2aso's runs; BENCH_JIT replaces it ("" for the JVM default).
