@@ -75,7 +75,7 @@ public final class AtomicOutput implements OutputSink, AutoCloseable {
         }
     }
 
-    private Path claim(String relative) {
+    private synchronized Path claim(String relative) {
         Path p = resolve(relative);
         if (!written.add(staging.relativize(p).toString())) {
             throw new IllegalStateException(relative + " is written twice");

@@ -9,12 +9,15 @@ import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** An {@link OutputSink} that keeps the files as strings: for tests, `diff` and any caller comparing outputs. */
+/**
+ * An {@link OutputSink} that keeps the files as strings: for tests, `diff` and any caller comparing outputs.
+ * Safe for several writing threads, like every sink.
+ */
 public final class InMemoryOutput implements OutputSink {
     private final SortedMap<String, String> files = new TreeMap<>();
 
     @Override
-    public void write(String path, String content) {
+    public synchronized void write(String path, String content) {
         if (files.putIfAbsent(path, content) != null) {
             throw new IllegalStateException(path + " is written twice");
         }
@@ -26,7 +29,7 @@ public final class InMemoryOutput implements OutputSink {
         return new StringWriter() {
             @Override
             public void close() {
-                files.put(path, toString());
+                done(path, toString());
             }
         };
     }
@@ -38,18 +41,22 @@ public final class InMemoryOutput implements OutputSink {
         return new ByteArrayOutputStream() {
             @Override
             public void close() {
-                files.put(path, toString(StandardCharsets.UTF_8));
+                done(path, toString(StandardCharsets.UTF_8));
             }
         };
     }
 
-    private void claim(String path) {
+    private synchronized void claim(String path) {
         if (files.putIfAbsent(path, "") != null) {
             throw new IllegalStateException(path + " is written twice");
         }
     }
 
-    /** The files written so far, sorted by path. */
+    private synchronized void done(String path, String content) {
+        files.put(path, content);
+    }
+
+    /** The files written, sorted by path: a view, to read once every writer is done. */
     public SortedMap<String, String> files() {
         return Collections.unmodifiableSortedMap(files);
     }

@@ -7,6 +7,8 @@ import java.io.Writer;
  * Where a command's output files go, by path relative to the output folder: whole, or written in pieces so that
  * a large file (the handoff plan of 10,000 claims) is never held in memory. A path can be written only once:
  * two parts of the output claiming the same file is a bug, reported as {@link IllegalStateException}.
+ * Several threads may write different files at once (migrate writes the ASO tree's files on every core); each opened
+ * writer or stream is used by one thread.
  */
 public interface OutputSink {
     /** Writes a whole UTF-8 text file. */

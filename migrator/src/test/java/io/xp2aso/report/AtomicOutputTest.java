@@ -89,4 +89,35 @@ class AtomicOutputTest {
         s.close();
         assertEquals(java.util.Map.of("a.txt", "whole", "b.txt", "chars — 1", "c.txt", "bytes → 2"), mem.files());
     }
+
+    @Test
+    void severalThreadsWriteTheirFilesAndClaimEachPathOnce(@TempDir Path dir) throws IOException {
+        // Every path is offered twice, by different threads, into folders created on the way: each file is written
+        // exactly once, whole, and the second claim of each path fails (one of them, whichever comes second).
+        java.util.List<String> paths = java.util.stream.IntStream.range(0, 2_000)
+                .mapToObj(i -> "aso/ns-" + (i % 7) + "/unit-" + (i % 97) + "/file-" + i + ".yaml").toList();
+        java.util.List<String> twice = new java.util.ArrayList<>(paths);
+        twice.addAll(paths);
+        java.util.Collections.shuffle(twice, new java.util.Random(3));
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        InMemoryOutput mem = new InMemoryOutput();
+        try (AtomicOutput out = new AtomicOutput(dir.resolve("out"))) {
+            twice.parallelStream().forEach(p -> {
+                for (OutputSink sink : java.util.List.of(out, mem)) {
+                    try {
+                        sink.write(p, "content of " + p + "\n");
+                    } catch (IllegalStateException e) {
+                        refused.incrementAndGet();
+                    }
+                }
+            });
+            out.commit();
+        }
+        assertEquals(2 * paths.size(), refused.get());
+        for (String p : paths) {
+            assertEquals("content of " + p + "\n", Files.readString(dir.resolve("out").resolve(p)));
+            assertEquals("content of " + p + "\n", mem.files().get(p));
+        }
+        assertEquals(paths.size(), mem.files().size());
+    }
 }
