@@ -38,9 +38,9 @@ public final class PlanFiles implements Closeable {
         this.sh = sh;
         this.index = List.copyOf(index);
         this.json = new PlanJson.Stream(json, header);
-        StringBuilder b = new StringBuilder();
+        Utf8Text b = new Utf8Text(64 * 1024);
         PlanMarkdown.header(b, header, this.index);
-        write(md, utf8(b));
+        write(md, b.toBytes());
         write(sh, utf8(HandoffScript.header(header)));
     }
 
@@ -49,11 +49,11 @@ public final class PlanFiles implements Closeable {
         // JSON first: it holds every string the other two show, and it rejects a lone surrogate (utf8 writes '?').
         byte[] json = PlanJson.unitBytes(u);
         // Sized for a typical unit (tens of kilobytes) so the builders do not grow by copying.
-        StringBuilder m = new StringBuilder(32 * 1024);
+        Utf8Text m = new Utf8Text(32 * 1024);
         PlanMarkdown.unit(m, u);
         StringBuilder s = new StringBuilder(32 * 1024);
         HandoffScript.unit(s, u, position);
-        return new Rendered(u.id(), json, utf8(m), utf8(s));
+        return new Rendered(u.id(), json, m.toBytes(), utf8(s));
     }
 
     /** Adds the next unit; units must come in index order. */

@@ -8,7 +8,7 @@ public final class PlanMarkdown {
     }
 
     public static String write(Plan plan) {
-        StringBuilder b = new StringBuilder();
+        Utf8Text b = new Utf8Text(64 * 1024);
         header(b, plan, plan.units().stream().map(UnitSummary::of).toList());
         for (UnitPlan u : plan.units()) {
             unit(b, u);
@@ -17,7 +17,7 @@ public final class PlanMarkdown {
     }
 
     /** The title, the rules and the index table of every unit. */
-    static void header(StringBuilder b, Plan plan, List<UnitSummary> units) {
+    static void header(Utf8Text b, Plan plan, List<UnitSummary> units) {
         b.append("# Ownership handoff plan: Crossplane to ASO\n\n");
         b.append("Schema version ").append(plan.schemaVersion()).append(". ").append(units.size())
                 .append(units.size() == 1 ? " unit" : " units")
@@ -37,7 +37,7 @@ public final class PlanMarkdown {
     }
 
     /** One unit's section. */
-    static void unit(StringBuilder b, UnitPlan u) {
+    static void unit(Utf8Text b, UnitPlan u) {
         b.append("\n## Unit `").append(u.id()).append("`\n\n");
         if (u.claim() != null) {
             b.append("- claim: ").append(ref(u.claim())).append('\n');
@@ -51,22 +51,27 @@ public final class PlanMarkdown {
                     .append(u.gitops().evidence()).append("): the Git changes below are part of the plan\n");
         }
         if (!u.blockers().isEmpty()) {
-            b.append("\n**Blocked** — preflight stops this unit until these are resolved:\n\n");
+            b.append("\n**Blocked**").appendWide(" — ").append("preflight stops this unit until these are resolved:\n\n");
             u.blockers().forEach(x -> b.append("- ").append(x).append('\n'));
         }
         b.append("\n| MR | external name | Azure ID | deletionPolicy | managementPolicies | ASO resources |\n")
                 .append("| --- | --- | --- | --- | --- | --- |\n");
         for (ManagedHandoff mr : u.resources()) {
             b.append("| ").append(ref(mr.ref())).append(" | ").append(code(mr.externalName())).append(" | ")
-                    .append(code(mr.azureId())).append(" | ")
-                    .append(mr.namespacedV2() ? "(v2: none)" : mr.deletionPolicy() + " → Orphan").append(" | ")
-                    .append(String.join(",", mr.managementPolicies())).append(" → Observe | ")
+                    .append(code(mr.azureId())).append(" | ");
+            if (mr.namespacedV2()) {
+                b.append("(v2: none)");
+            } else {
+                b.append(mr.deletionPolicy()).appendWide(" → ").append("Orphan");
+            }
+            b.append(" | ").append(String.join(",", mr.managementPolicies())).appendWide(" → ").append("Observe | ")
                     .append(mr.targets().isEmpty() ? "(folded into another)" : String.join(", ",
                             mr.targets().stream().map(ObjectRef::display).toList())).append(" |\n");
         }
         int n = 1;
         for (Step s : u.steps()) {
-            b.append("\n### ").append(n++).append(". `").append(s.id()).append("` — ").append(s.title()).append("\n\n");
+            b.append("\n### ").append(n++).append(". `").append(s.id()).append("`").appendWide(" — ").append(s.title())
+                    .append("\n\n");
             s.detail().forEach(d -> b.append(d).append('\n'));
             if (!s.detail().isEmpty()) {
                 b.append('\n');
