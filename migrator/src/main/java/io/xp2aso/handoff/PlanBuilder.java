@@ -70,7 +70,7 @@ public final class PlanBuilder {
             String primary = primaryTarget(mr.targets(), h.azureId());
             for (ObjectNode target : mr.targets()) {
                 ObjectNode m = target;
-                if (withManifests) {
+                if (withManifests && !appliesAsIs(target)) {
                     m = target.deepCopy();
                     m.remove("status");
                     m.with("metadata").with("annotations").put(Keys.RECONCILE_POLICY, Keys.POLICY_SKIP);
@@ -88,6 +88,15 @@ public final class PlanBuilder {
         }
         return new UnitPlan(u.id(), claim, composite, gitops, options.acceptDrift().contains(u.id()), resources,
                 new ArrayList<>(aso.values()), blockers, List.of());
+    }
+
+    /**
+     * The mapped object is already what the plan applies (no status, reconcile-policy skip, as the map stage makes
+     * them): the plan shares it instead of copying it. Nothing in the plan changes its manifests.
+     */
+    private static boolean appliesAsIs(ObjectNode target) {
+        return !target.has("status")
+                && Keys.POLICY_SKIP.equals(target.path("metadata").path("annotations").path(Keys.RECONCILE_POLICY).textValue());
     }
 
     /** Argo CD tracking shows on the live claim (or XR); the source manifest may carry it when read from a cluster. */

@@ -57,15 +57,15 @@ public final class Mapper {
 
     private MappingResult run(ComposeResult composed) {
         // Slots per unit, in unit order (not a map keyed by Unit: its record hashCode walks every manifest it holds).
-        List<List<Slot>> byUnit = new ArrayList<>();
-        for (Unit u : composed.units()) {
-            List<Slot> list = new ArrayList<>();
-            for (ComposedResource cr : u.resources()) {
-                Slot s = plan(u, cr);
-                list.add(s);
+        // What a slot knows of itself is read on every core; names are then taken in slot order (first come, first
+        // named), so collisions resolve as in a sequential run.
+        List<List<Slot>> byUnit = composed.units().parallelStream()
+                .map(u -> u.resources().stream().map(cr -> identified(u, cr)).toList()).toList();
+        for (List<Slot> list : byUnit) {
+            for (Slot s : list) {
+                name(s);
                 slots.add(s);
             }
-            byUnit.add(list);
         }
         resolver = new RefResolver(slots, observed, options);
         for (Slot s : slots) {
@@ -98,7 +98,7 @@ public final class Mapper {
 
     // ---- pass 1: names, namespace, Azure identity ----
 
-    private Slot plan(Unit u, ComposedResource cr) {
+    private Slot identified(Unit u, ComposedResource cr) {
         String apiVersion = cr.object().path("apiVersion").asText("");
         String kind = cr.object().path("kind").asText("");
         KindMapping mapping = catalog.find(apiVersion, kind).orElse(null);
@@ -115,15 +115,20 @@ public final class Mapper {
         }
         s.armId = observedArmId(s);
         identify(s);
+        return s;
+    }
+
+    /** The names of the slot's targets (those not made per list item), unique in their namespace and kind. */
+    private void name(Slot s) {
+        KindMapping mapping = s.mapping;
         if (mapping != null && !mapping.isMerge()) {
             for (TargetSpec t : mapping.targets()) {
                 if (t.forEach().isEmpty()) {
-                    s.targetNames.put(t.id(), uniqueName(s, t, t == mapping.targets().get(0) ? base + t.nameSuffix()
-                            : base + (t.nameSuffix().isEmpty() ? "-" + t.id().toLowerCase() : t.nameSuffix())));
+                    s.targetNames.put(t.id(), uniqueName(s, t, t == mapping.targets().get(0) ? s.baseName + t.nameSuffix()
+                            : s.baseName + (t.nameSuffix().isEmpty() ? "-" + t.id().toLowerCase(java.util.Locale.ROOT) : t.nameSuffix())));
                 }
             }
         }
-        return s;
     }
 
     /** The claim's namespace; else the MR's own (Crossplane v2 namespaced MRs); else --target-namespace; else "default". */

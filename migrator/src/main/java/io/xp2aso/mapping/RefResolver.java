@@ -62,19 +62,33 @@ final class RefResolver {
         this.observedIndex = observedIndex;
         this.options = options;
         Set<String> subs = new LinkedHashSet<>();
-        for (Slot s : slots) {
-            add(byArmId, fold(s.armId), s);
-            add(byAzureName, fold(s.azureName), s);
-            if (!s.mrName.isEmpty()) {
-                add(byNamespacedName, s.desired.namespace() + "/" + s.mrName, s);
-            }
-            s.labels().forEach((k, v) -> add(byLabel, k + "=" + v, s));
+        // A slot's keys are computed on every core (its labels come from two trees); they are filed in slot order.
+        List<SlotKeys> keys = slots.parallelStream().map(SlotKeys::of).toList();
+        for (int i = 0; i < slots.size(); i++) {
+            Slot s = slots.get(i);
+            SlotKeys k = keys.get(i);
+            add(byArmId, k.armId(), s);
+            add(byAzureName, k.azureName(), s);
+            add(byNamespacedName, k.namespacedName(), s);
+            k.labels().forEach(label -> add(byLabel, label, s));
             byUnit.computeIfAbsent(s.unit, u -> new ArrayList<>()).add(s);
-            if (!s.armId.isEmpty()) {
-                subs.add(ArmId.subscription(s.armId).toLowerCase());
+            if (!k.subscription().isEmpty()) {
+                subs.add(k.subscription());
             }
         }
         this.onlySubscription = subs.size() == 1 ? subs.iterator().next() : "";
+    }
+
+    /** A slot's keys in each index ("" for none), and the subscription of its ARM ID. */
+    private record SlotKeys(String armId, String azureName, String namespacedName, List<String> labels,
+                            String subscription) {
+        static SlotKeys of(Slot s) {
+            List<String> labels = new ArrayList<>(s.labels().size());
+            s.labels().forEach((k, v) -> labels.add(k + "=" + v));
+            return new SlotKeys(fold(s.armId), fold(s.azureName),
+                    s.mrName.isEmpty() ? "" : s.desired.namespace() + "/" + s.mrName, labels,
+                    s.armId.isEmpty() ? "" : fold(ArmId.subscription(s.armId)));
+        }
     }
 
     private static void add(Map<String, List<Slot>> index, String key, Slot s) {
