@@ -45,14 +45,24 @@ public final class Mapper {
     /** What each mapping accounts for depends on the mapping alone: computed once per kind, not per MR. */
     private final Map<KindMapping, Set<String>> consumedPaths = new java.util.IdentityHashMap<>();
 
-    private Mapper(MappingCatalog catalog, ObservedIndex observed, MapOptions options) {
+    /** Off only in tests that compare building ahead with a sequential run. */
+    private final boolean buildAhead;
+
+    private Mapper(MappingCatalog catalog, ObservedIndex observed, MapOptions options, boolean buildAhead) {
+        this.buildAhead = buildAhead;
         this.catalog = catalog;
         this.observed = observed == null ? ObservedIndex.EMPTY : observed;
         this.options = options == null ? MapOptions.defaults() : options;
     }
 
     public static MappingResult map(ComposeResult composed, MappingCatalog catalog, ObservedIndex observed, MapOptions options) {
-        return new Mapper(catalog, observed, options).run(composed);
+        return new Mapper(catalog, observed, options, true).run(composed);
+    }
+
+    /** The map stage with every build made in order on this thread (no {@link #buildAhead}): for tests. */
+    static MappingResult mapSequentially(ComposeResult composed, MappingCatalog catalog, ObservedIndex observed,
+                                         MapOptions options) {
+        return new Mapper(catalog, observed, options, false).run(composed);
     }
 
     private MappingResult run(ComposeResult composed) {
@@ -71,6 +81,7 @@ public final class Mapper {
         for (Slot s : slots) {
             activate(s);
         }
+        buildAhead();
         buildPending();
         for (Slot s : slots) {
             if (s.mapping != null && s.mapping.isMerge()) {
@@ -107,10 +118,10 @@ public final class Mapper {
         Slot s = new Slot(u, cr, mapping, ns, base);
         String group = s.desired.group();
         if (!Estate.isAzureGroup(group)) {
-            s.findings.add(Finding.info("not-azure", s.desired.apiVersion() + " " + kind
+            s.finding(Finding.info("not-azure", s.desired.apiVersion() + " " + kind
                     + " is not an Azure managed resource; xp2aso leaves it to Crossplane", cr.origin(), s.subject()));
         } else if (mapping == null) {
-            s.findings.add(Finding.error("unsupported-kind", "no mapping for " + s.desired.apiVersion() + " " + kind
+            s.finding(Finding.error("unsupported-kind", "no mapping for " + s.desired.apiVersion() + " " + kind
                     + " in the mapping catalog (" + catalog.location() + "); it cannot be migrated", cr.origin(), s.subject()));
         }
         s.armId = observedArmId(s);
@@ -164,7 +175,7 @@ public final class Mapper {
         Slot other = takenNames.get(key + name);
         if (other != null && other != s) {
             String renamed = K8sNames.dns1123(name + "-" + K8sNames.shortHash(s.sourceId() + "/" + s.unit.id() + "/" + s.resource.resourceName()));
-            s.findings.add(Finding.warning("name-collision", t.kind() + " `" + name + "` in namespace " + s.namespace
+            s.finding(Finding.warning("name-collision", t.kind() + " `" + name + "` in namespace " + s.namespace
                     + " is already taken by the target of " + other.subject() + "; this one is named `" + renamed + "`",
                     s.resource.origin(), s.subject()));
             name = renamed;
@@ -214,7 +225,7 @@ public final class Mapper {
             String desired = textAnnotation(s.desired.node());
             String live = s.observed == null ? "" : textAnnotation(s.observed.node());
             if (!desired.isEmpty() && !live.isEmpty() && !ArmId.lastSegment(desired).equals(ArmId.lastSegment(live))) {
-                s.findings.add(Finding.warning("external-name-mismatch", "the rendered external name `" + desired
+                s.finding(Finding.warning("external-name-mismatch", "the rendered external name `" + desired
                         + "` differs from the live one `" + live + "`; the live one is used", s.resource.origin(), s.subject()));
             }
             String ext = !live.isEmpty() ? live : desired;
@@ -230,7 +241,7 @@ public final class Mapper {
             }
         }
         if (s.azureName.isEmpty() && s.mapping != null && !s.mapping.isMerge()) {
-            s.findings.add(Finding.error("azure-name-unknown", "the Azure name of this " + s.kind
+            s.finding(Finding.error("azure-name-unknown", "the Azure name of this " + s.kind
                     + " is only known to the cluster (no " + EXTERNAL_NAME + " annotation"
                     + (spec.from().isEmpty() ? "" : ", no forProvider." + spec.from())
                     + (spec.nameFallback() && spec.from().isEmpty() ? ", no fixed metadata.name" : "")
@@ -284,6 +295,45 @@ public final class Mapper {
         return FieldPath.readSafe(s.forProvider(), path) != null || FieldPath.readSafe(s.initProvider(), path) != null;
     }
 
+    /**
+     * Builds, on every core, what the first sequential pass builds first in each slot: the targets the slot activates
+     * itself, in order, up to the first one made per list item (those take names, which go in slot order). A build
+     * reads only what is settled before building starts (the MRs, names, indexes); what it changes is held back in
+     * a {@link BuildLog} until {@link #buildPending} reaches that build, so the result is that of a sequential run.
+     */
+    private void buildAhead() {
+        if (!buildAhead) {
+            return;
+        }
+        slots.parallelStream().forEach(s -> {
+            if (s.mapping == null || s.mapping.isMerge()) {
+                return;
+            }
+            for (String id : s.activeTargets) {
+                TargetSpec t = s.mapping.target(id).orElseThrow();
+                if (!t.forEach().isEmpty()) {
+                    break;
+                }
+                BuildLog log = new BuildLog();
+                s.log = log;
+                try {
+                    log.built(make(s, t));
+                } catch (RuntimeException e) {
+                    log.failed(e);
+                } finally {
+                    s.log = null;
+                }
+                if (s.ahead == null) {
+                    s.ahead = new java.util.HashMap<>();
+                }
+                s.ahead.put(id, log);
+                if (log.failed()) {
+                    break; // the sequential pass stops at this one
+                }
+            }
+        });
+    }
+
     private void buildPending() {
         boolean changed = true;
         while (changed) {
@@ -304,47 +354,66 @@ public final class Mapper {
     }
 
     private void build(Slot s, TargetSpec t) {
-        RuleRunner runner = new RuleRunner(s, resolver);
-        if (!t.forEach().isEmpty()) {
-            ObjectNode marker = Nodes.FACTORY.objectNode();
-            s.built.put(t.id(), marker);
-            JsonNode list;
-            try {
-                // Desired items only: live items (e.g. NSG rules another MR manages) must not get a second owner.
-                list = runner.top().readDesired(t.forEach());
-            } catch (FieldPath.ListCrossed e) {
-                s.findings.add(Finding.warning("value-not-mapped", "forProvider." + t.forEach() + " " + e.getMessage()
-                        + "; no " + t.kind() + " is made from it", s.resource.origin(), s.subject()));
-                return;
-            }
-            if (list == null) {
-                return;
-            }
-            List<JsonNode> items = new ArrayList<>();
-            if (list.isArray()) {
-                list.forEach(items::add);
-            } else {
-                items.add(list);
-            }
-            for (JsonNode item : items) {
-                String azureName = t.azureName().from().isEmpty() ? "" : text(FieldPath.readSafe(item, t.azureName().from()));
-                String suffix = azureName.isEmpty() ? String.valueOf(items.indexOf(item)) : azureName;
-                String name = uniqueName(s, t, s.baseName + "-" + suffix + t.nameSuffix());
-                ObjectNode obj = skeleton(s, t, name);
-                ObjectNode spec = (ObjectNode) obj.get("spec");
-                if (!azureName.isEmpty()) {
-                    spec.put("azureName", azureName);
-                } else if (!t.azureName().isFixed()) {
-                    s.findings.add(Finding.error("azure-name-unknown", "an item of forProvider." + t.forEach()
-                            + " has no " + t.azureName().from() + "; its " + t.kind() + " has no spec.azureName",
-                            s.resource.origin(), s.subject()));
-                }
-                owner(s, t, spec, runner.top());
-                runner.run(t.rules(), RuleRunner.element(item, t.forEach()), spec);
-                s.eachBuilt.computeIfAbsent(t.id(), k -> new ArrayList<>()).add(obj);
-            }
+        BuildLog ahead = s.ahead == null ? null : s.ahead.remove(t.id());
+        if (ahead != null) {
+            s.built.put(t.id(), ahead.replay());
             return;
         }
+        if (t.forEach().isEmpty()) {
+            s.built.put(t.id(), make(s, t));
+        } else {
+            makeEach(s, t);
+        }
+    }
+
+    /** The ASO objects of a target made per item of a list (forEach), named as they come. */
+    private void makeEach(Slot s, TargetSpec t) {
+        RuleRunner runner = new RuleRunner(s, resolver);
+        ObjectNode marker = Nodes.FACTORY.objectNode();
+        s.built.put(t.id(), marker);
+        JsonNode list;
+        try {
+            // Desired items only: live items (e.g. NSG rules another MR manages) must not get a second owner.
+            list = runner.top().readDesired(t.forEach());
+        } catch (FieldPath.ListCrossed e) {
+            s.finding(Finding.warning("value-not-mapped", "forProvider." + t.forEach() + " " + e.getMessage()
+                    + "; no " + t.kind() + " is made from it", s.resource.origin(), s.subject()));
+            return;
+        }
+        if (list == null) {
+            return;
+        }
+        List<JsonNode> items = new ArrayList<>();
+        if (list.isArray()) {
+            list.forEach(items::add);
+        } else {
+            items.add(list);
+        }
+        for (JsonNode item : items) {
+            String azureName = t.azureName().from().isEmpty() ? "" : text(FieldPath.readSafe(item, t.azureName().from()));
+            String suffix = azureName.isEmpty() ? String.valueOf(items.indexOf(item)) : azureName;
+            String name = uniqueName(s, t, s.baseName + "-" + suffix + t.nameSuffix());
+            ObjectNode obj = skeleton(s, t, name);
+            ObjectNode spec = (ObjectNode) obj.get("spec");
+            if (!azureName.isEmpty()) {
+                spec.put("azureName", azureName);
+            } else if (!t.azureName().isFixed()) {
+                s.finding(Finding.error("azure-name-unknown", "an item of forProvider." + t.forEach()
+                        + " has no " + t.azureName().from() + "; its " + t.kind() + " has no spec.azureName",
+                        s.resource.origin(), s.subject()));
+            }
+            owner(s, t, spec, runner.top());
+            runner.run(t.rules(), RuleRunner.element(item, t.forEach()), spec);
+            s.eachBuilt.computeIfAbsent(t.id(), k -> new ArrayList<>()).add(obj);
+        }
+    }
+
+    /**
+     * The ASO object of a target that is not made per list item. Every change it makes to slots goes through the
+     * Slot's change methods, so that it can be made ahead ({@link #buildAhead}).
+     */
+    private ObjectNode make(Slot s, TargetSpec t) {
+        RuleRunner runner = new RuleRunner(s, resolver);
         ObjectNode obj = skeleton(s, t, s.targetNames.get(t.id()));
         ObjectNode spec = (ObjectNode) obj.get("spec");
         if (!t.azureName().isFixed()) {
@@ -360,7 +429,7 @@ public final class Mapper {
         owner(s, t, spec, runner.top());
         runner.run(t.rules(), runner.top(), spec);
         connectionSecret(s, t, spec);
-        s.built.put(t.id(), obj);
+        return obj;
     }
 
     private static String text(JsonNode n) {
@@ -398,7 +467,7 @@ public final class Mapper {
         if (t.allVersions().contains(wanted)) {
             return wanted;
         }
-        s.findings.add(Finding.warning("version-not-supported", t.group() + "/" + wanted + " " + t.kind()
+        s.finding(Finding.warning("version-not-supported", t.group() + "/" + wanted + " " + t.kind()
                 + " was asked for, but the mapping (" + t.origin() + ") is checked only for " + t.allVersions()
                 + "; " + t.apiVersion() + " is written", s.resource.origin(), s.subject()));
         return t.version();
@@ -410,7 +479,7 @@ public final class Mapper {
             return;
         }
         if (o.isLocal()) {
-            s.activeTargets.add(o.target());
+            s.activate(s, o.target());
             spec.putObject("owner").put("name", s.targetNames.get(o.target()));
             return;
         }
@@ -424,7 +493,7 @@ public final class Mapper {
             found = List.of(new RefResolver.Resolved(null, "", ArmId.parent(s.armId), ""));
         }
         if (found.isEmpty()) {
-            s.findings.add(Finding.error("owner-unresolved", t.kind() + " needs an owner but none of forProvider."
+            s.finding(Finding.error("owner-unresolved", t.kind() + " needs an owner but none of forProvider."
                     + String.join(", forProvider.", o.from()) + " (or their Ref/Selector) is set; spec.owner is left out",
                     s.resource.origin(), s.subject()));
             return;
@@ -436,12 +505,12 @@ public final class Mapper {
             if (!parent.isEmpty() && !o.anyKind()) {
                 r = new RefResolver.Resolved(null, "", parent, "");
             } else {
-                s.findings.add(Finding.error("owner-unresolved", "forProvider." + o.from().get(0) + ": " + r.problem()
+                s.finding(Finding.error("owner-unresolved", "forProvider." + o.from().get(0) + ": " + r.problem()
                         + "; spec.owner is left out", s.resource.origin(), s.subject()));
                 return;
             }
         }
-        spec.set("owner", resolver.node(r, o.anyKind() ? RefResolver.Style.ANY_OWNER : RefResolver.Style.OWNER));
+        spec.set("owner", resolver.node(s, r, o.anyKind() ? RefResolver.Style.ANY_OWNER : RefResolver.Style.OWNER));
     }
 
     private void connectionSecret(Slot s, TargetSpec t, ObjectNode spec) {
@@ -449,7 +518,7 @@ public final class Mapper {
         String name = ref.path("name").asText("");
         if (name.isEmpty() || t.connectionSecret().isEmpty()) {
             if (!name.isEmpty() && t == s.mapping.targets().get(0)) {
-                s.findings.add(Finding.warning("connection-secret-unmapped", "the MR writes connection details to Secret `"
+                s.finding(Finding.warning("connection-secret-unmapped", "the MR writes connection details to Secret `"
                         + name + "`, but the mapping of " + s.kind + " names no ASO equivalent for any key",
                         s.resource.origin(), s.subject()));
             }
@@ -474,7 +543,7 @@ public final class Mapper {
             keys.add(k.key());
         }
         boolean moved = !ns.isEmpty() && !ns.equals(s.namespace);
-        s.findings.add(new Finding(moved ? Severity.WARNING : Severity.INFO, "connection-secret",
+        s.finding(new Finding(moved ? Severity.WARNING : Severity.INFO, "connection-secret",
                 "connection details: ASO writes keys " + keys + " into Secret `" + name + "` in namespace " + s.namespace
                         + (moved ? " (Crossplane wrote them in namespace " + ns + ": consumers there must move)" : "")
                         + "; Crossplane deletes its own Secret with the MR, so retire the MR before ASO takes over the Secret",
@@ -496,7 +565,7 @@ public final class Mapper {
         if (target.isEmpty()) {
             String why = found.isEmpty() ? "none of forProvider." + String.join(", ", m.via().from()) + " is set"
                     : found.get(0).ok() ? "it is not part of this migration (" + found.get(0).armId() + ")" : found.get(0).problem();
-            s.findings.add(Finding.error("merge-target-missing", s.kind + " has no ASO kind of its own: it becomes part of its "
+            s.finding(Finding.error("merge-target-missing", s.kind + " has no ASO kind of its own: it becomes part of its "
                     + m.via().kind() + ", but " + why, s.resource.origin(), s.subject()));
             return;
         }
@@ -511,7 +580,7 @@ public final class Mapper {
         ObjectNode ann = (ObjectNode) obj.path("metadata").path("annotations");
         String before = ann.path(MERGED_FROM).asText("");
         ann.put(MERGED_FROM, before.isEmpty() ? s.sourceId() : before + ", " + s.sourceId());
-        s.findings.add(Finding.info("merged", "folded into " + obj.path("kind").asText() + " `"
+        s.finding(Finding.info("merged", "folded into " + obj.path("kind").asText() + " `"
                 + obj.path("metadata").path("name").asText() + "` (the target of " + into.subject() + ")",
                 s.resource.origin(), s.subject()));
     }
@@ -547,26 +616,26 @@ public final class Mapper {
         s.unmapped.clear();
         s.unmapped.addAll(sorted);
         for (String u : s.unmapped) {
-            s.findings.add(new Finding(Severity.UNMAPPED, "unmapped-field", "forProvider." + u
+            s.finding(new Finding(Severity.UNMAPPED, "unmapped-field", "forProvider." + u
                     + " has no ASO equivalent in the mapping of " + s.kind + " (" + s.mapping.origin().file() + ")",
                     s.resource.origin(), s.subject()));
         }
         for (IgnoreSpec i : s.mapping.ignore()) {
             boolean set = leaves.stream().anyMatch(l -> FieldPath.isUnder(l, i.path()));
             if (set) {
-                s.findings.add(new Finding(i.severity(), "ignored-field", "forProvider." + i.path()
+                s.finding(new Finding(i.severity(), "ignored-field", "forProvider." + i.path()
                         + " is not migrated: " + i.reason(), s.resource.origin(), s.subject()));
             }
         }
         if (s.observed != null) {
             for (Drift.Difference d : Drift.compare(s.forProvider(), s.atProvider())) {
-                s.findings.add(Finding.warning("drift", "forProvider." + d.path() + " asks for `" + d.desired()
+                s.finding(Finding.warning("drift", "forProvider." + d.path() + " asks for `" + d.desired()
                         + "` but Azure has `" + d.observed() + "` (status.atProvider)", s.resource.origin(), s.subject()));
             }
         }
         Set<String> completed = new LinkedHashSet<>(s.completed);
         if (!completed.isEmpty() && !s.targets.isEmpty()) {
-            s.findings.add(Finding.info("observed-completion", "taken from Azure (status.atProvider) because the "
+            s.finding(Finding.info("observed-completion", "taken from Azure (status.atProvider) because the "
                     + "Composition leaves them to defaults: " + String.join(", ", new TreeSet<>(completed)),
                     s.resource.origin(), s.subject()));
         }

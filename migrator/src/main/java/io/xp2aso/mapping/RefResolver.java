@@ -381,15 +381,15 @@ final class RefResolver {
         return new Resolved(null, "", out + spec.armIdSuffix(), "");
     }
 
-    /** The JSON of a resolved reference in the given style; the referenced target is activated. */
-    ObjectNode node(Resolved r, Style style) {
+    /** The JSON of a resolved reference in the given style; the referenced target is activated (by {@code from}). */
+    ObjectNode node(Slot from, Resolved r, Style style) {
         ObjectNode o = Nodes.FACTORY.objectNode();
         if (r.slot() == null) {
             o.put("armId", r.armId());
             return o;
         }
         Slot s = r.slot();
-        s.activeTargets.add(r.targetId());
+        from.activate(s, r.targetId());
         TargetSpec t = s.mapping.target(r.targetId()).orElseThrow();
         String name = s.targetNames.get(t.id());
         if (style == Style.OWNER) {

@@ -40,7 +40,7 @@ final class RuleRunner {
                 if (v == null) {
                     v = FieldPath.read(slot.atProvider(), path);
                     if (v != null) {
-                        slot.completed.add(path);
+                        slot.complete(path);
                     }
                 }
                 return v;
@@ -85,15 +85,15 @@ final class RuleRunner {
             } catch (Transforms.Failure | FieldPath.ListCrossed e) {
                 if (r.via() != null) {
                     // Nothing of this MR is left unmapped: the value lives in another MR that cannot be read.
-                    slot.findings.add(Finding.error("reference-unresolved", "spec." + r.to() + " comes from `"
+                    slot.finding(Finding.error("reference-unresolved", "spec." + r.to() + " comes from `"
                             + String.join(", ", r.from()) + "` of the " + r.via().kind() + " named by forProvider."
                             + src.abs(r.via().from().get(0)) + ", but " + e.getMessage() + " (mapping rule at " + r.origin() + ")",
                             slot.resource.origin(), slot.subject()));
                     continue;
                 }
                 String from = r.from().isEmpty() ? "(constant)" : src.abs(r.from().get(0));
-                r.from().forEach(f -> slot.unmapped.add(src.abs(f)));
-                slot.findings.add(new Finding(Severity.WARNING, "value-not-mapped",
+                r.from().forEach(f -> slot.unmap(src.abs(f)));
+                slot.finding(new Finding(Severity.WARNING, "value-not-mapped",
                         "forProvider." + from + ": " + e.getMessage() + "; spec." + (r.to().isEmpty() ? "(item)" : r.to())
                                 + " is left out (mapping rule at " + r.origin() + ")",
                         slot.resource.origin(), slot.subject()));
@@ -145,7 +145,7 @@ final class RuleRunner {
                 if (v != null && v.isValueNode() && r.observedUnset().contains(v.asText()) && src.readDesired(f) == null) {
                     // Terraform (SDK v2) keeps 0 or "" for an unset optional field: not a value Azure has.
                     v = null;
-                    slot.completed.remove(src.abs(f));
+                    slot.uncomplete(src.abs(f));
                 }
                 if (v == null) {
                     missing.add(f);
@@ -277,10 +277,10 @@ final class RuleRunner {
         ArrayNode list = Nodes.FACTORY.arrayNode();
         for (RefResolver.Resolved res : found) {
             if (res.ok()) {
-                list.add(resolver.node(res, RefResolver.Style.REFERENCE));
+                list.add(resolver.node(slot, res, RefResolver.Style.REFERENCE));
             } else {
-                slot.unmapped.add(src.abs(r.from().get(0)));
-                slot.findings.add(Finding.error("reference-unresolved", "forProvider." + src.abs(r.from().get(0)) + ": "
+                slot.unmap(src.abs(r.from().get(0)));
+                slot.finding(Finding.error("reference-unresolved", "forProvider." + src.abs(r.from().get(0)) + ": "
                         + res.problem() + "; spec." + r.to() + " is left out", slot.resource.origin(), slot.subject()));
             }
         }
@@ -311,7 +311,7 @@ final class RuleRunner {
         ref.put("name", name);
         ref.put("key", key);
         String source = ns.isEmpty() ? name : ns + "/" + name;
-        slot.findings.add(Finding.warning("secret-copy", "spec." + r.to() + " reads key `" + key + "` of Secret `" + name
+        slot.finding(Finding.warning("secret-copy", "spec." + r.to() + " reads key `" + key + "` of Secret `" + name
                 + "` in namespace " + slot.namespace + ": copy Secret " + source + " there before the handoff"
                 + (ns.isEmpty() || ns.equals(slot.namespace) ? " (same namespace: nothing to copy if it already exists)" : ""),
                 slot.resource.origin(), slot.subject()));

@@ -41,6 +41,10 @@ final class Slot {
     final List<Finding> findings = new ArrayList<>();
     final Set<String> unmapped = new LinkedHashSet<>();
     final Set<String> completed = new LinkedHashSet<>();
+    /** Set while a build of this slot runs ahead: its changes to slots are held back there (see {@link BuildLog}). */
+    BuildLog log;
+    /** This slot's targets built ahead, by target id, until the map stage's sequential pass takes them. */
+    Map<String, BuildLog> ahead;
 
     Slot(Unit unit, ComposedResource resource, KindMapping mapping, String namespace, String baseName) {
         this.unit = unit;
@@ -55,6 +59,38 @@ final class Slot {
         this.mrName = !live.isEmpty() ? live : desired.name();
         this.namespace = namespace;
         this.baseName = baseName;
+    }
+
+    // Changes a build makes to slots go through these, so that a build made ahead can hold them back.
+
+    void finding(Finding f) {
+        change(() -> findings.add(f));
+    }
+
+    /** A path whose value was found only in status.atProvider (completed from Azure). */
+    void complete(String path) {
+        change(() -> completed.add(path));
+    }
+
+    void uncomplete(String path) {
+        change(() -> completed.remove(path));
+    }
+
+    void unmap(String path) {
+        change(() -> unmapped.add(path));
+    }
+
+    /** Target {@code id} of {@code slot} (this one or another) is referred to, so it must be built. */
+    void activate(Slot slot, String id) {
+        change(() -> slot.activeTargets.add(id));
+    }
+
+    private void change(Runnable r) {
+        if (log != null) {
+            log.add(r);
+        } else {
+            r.run();
+        }
     }
 
     String groupKind() {
