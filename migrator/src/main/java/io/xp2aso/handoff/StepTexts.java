@@ -36,7 +36,7 @@ final class StepTexts {
             steps.add(pause(claim, xr));
         }
         steps.add(orphan(mrs));
-        steps.add(applyAso(mrs, aso));
+        steps.add(applyAso(mrs, aso, options));
         steps.add(verifyAso(aso));
         steps.add(preview(unitId, aso));
         steps.add(manage(mrs, aso));
@@ -171,7 +171,7 @@ final class StepTexts {
                 cmd, checks, rb, "");
     }
 
-    private static Step applyAso(List<ManagedHandoff> mrs, List<AsoTarget> aso) {
+    private static Step applyAso(List<ManagedHandoff> mrs, List<AsoTarget> aso, PlanOptions options) {
         List<String> cmd = new ArrayList<>();
         List<String> rb = new ArrayList<>();
         List<String> checks = new ArrayList<>();
@@ -183,7 +183,7 @@ final class StepTexts {
             }
         }
         for (AsoTarget t : aso) {
-            cmd.add("kubectl apply -f - <<'EOF'\n" + yaml(t) + "EOF");
+            cmd.add("kubectl apply -f - <<'EOF'\n" + yaml(t, options) + "EOF");
             cmd.add(expect(t.ref(), annotationPath(Keys.RECONCILE_POLICY), Keys.POLICY_SKIP));
             checks.add(t.ref().display() + " exists with " + Keys.RECONCILE_POLICY + "=skip");
         }
@@ -380,7 +380,12 @@ final class StepTexts {
         return out;
     }
 
-    static String yaml(AsoTarget t) {
+    /** The manifest's YAML: as the ASO tree wrote it when it is that very object, else rendered here. */
+    static String yaml(AsoTarget t, PlanOptions options) {
+        String written = options.renderedYaml().get(t.manifest());
+        if (written != null) {
+            return written;
+        }
         try {
             return YamlText.write(t.manifest());
         } catch (JsonProcessingException e) {

@@ -27,7 +27,8 @@ public final class HandoffPlanOutput implements OutputProducer {
 
     @Override
     public List<Finding> produce(Context context, OutputSink out) {
-        PlanOptions options = PlanOptions.defaults().withObserved(context.options().observed());
+        PlanOptions options = PlanOptions.defaults().withObserved(context.options().observed())
+                .withRenderedYaml(context.targetYaml());
         List<MappedUnit> units = context.mapped().units();
         List<UnitSummary> index = IntStream.range(0, units.size()).parallel()
                 .mapToObj(i -> PlanBuilder.summary(units.get(i), options)).toList();

@@ -91,7 +91,8 @@ public final class MigrationPipeline {
         global.addAll(mapped.findings());
         global.addAll(layout.findings());
 
-        OutputProducer.Context context = new OutputProducer.Context(estate, composed, mapped, layout.pathOf(), options);
+        OutputProducer.Context context = new OutputProducer.Context(estate, composed, mapped, layout.pathOf(),
+                layout.yamlOf(), options);
         for (OutputProducer p : producers) {
             global.addAll(p.produce(context, out));
         }

@@ -23,9 +23,9 @@ public interface OutputProducer {
 
     /**
      * What a producer can read: every stage's result, where each ASO object was written (by identity, relative
-     * to the output folder), and the run's options.
+     * to the output folder) and its YAML as written there, and the run's options.
      */
     record Context(Estate estate, ComposeResult composed, MappingResult mapped, Map<ObjectNode, String> targetPaths,
-                   MigrateOptions options) {
+                   Map<ObjectNode, String> targetYaml, MigrateOptions options) {
     }
 }

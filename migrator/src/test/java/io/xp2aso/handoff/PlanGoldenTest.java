@@ -24,6 +24,37 @@ class PlanGoldenTest {
                 PlanOptions.defaults());
     }
 
+    /**
+     * The ASO tree's YAML of each mapped object, as migrate hands it to the plan: the plan reuses it for the objects
+     * it applies as they are (all of them here), and the files stay the same as the goldens.
+     */
+    @Test
+    void reusedYamlGivesTheSameFiles() throws IOException, com.fasterxml.jackson.core.JsonProcessingException {
+        List<io.xp2aso.mapping.MappedUnit> units = List.of(Estates.load("storage.yaml").mapped(),
+                Estates.load("postgres.yaml").mapped(), Estates.load("network.yaml").mapped());
+        java.util.Map<com.fasterxml.jackson.databind.node.ObjectNode, String> yaml = new java.util.IdentityHashMap<>();
+        for (var u : units) {
+            for (var r : u.resources()) {
+                for (var t : r.targets()) {
+                    // as the map stage makes them, so that the plan applies them as they are
+                    t.with("metadata").with("annotations").put(Keys.RECONCILE_POLICY, Keys.POLICY_SKIP);
+                    yaml.put(t, io.xp2aso.source.YamlText.write(t));
+                }
+            }
+        }
+        Plan reused = PlanBuilder.build(new MappingResult(units, List.of()), PlanOptions.defaults().withRenderedYaml(yaml));
+        golden("plan.json", PlanJson.write(reused));
+        golden("plan.md", PlanMarkdown.write(reused));
+        golden("handoff.sh", HandoffScript.write(reused));
+
+        // A text given for the very object applied is what the apply command holds (the plan does not render it).
+        var first = units.get(0).resources().get(0).targets().get(0);
+        yaml.put(first, yaml.get(first).replace("metadata:", "metadata: # from the ASO tree"));
+        String script = HandoffScript.write(PlanBuilder.build(new MappingResult(units, List.of()),
+                PlanOptions.defaults().withRenderedYaml(yaml)));
+        assertTrue(script.contains("metadata: # from the ASO tree"), "the given YAML is used");
+    }
+
     @Test
     void planJson() throws IOException {
         golden("plan.json", PlanJson.write(fixturePlan()));
