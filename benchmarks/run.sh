@@ -5,6 +5,7 @@
 # scan:    `xp2aso scan` of N managed resources served by kubernetes-server-mock (CRUD) on loopback, R times (3).
 # --warm:  migrate the largest size R times in one JVM (first run cold, later runs warm: what JIT warm-up costs).
 # --jmh:   JMH micro-benchmarks of the hot paths (render, map).
+# --work:  folder for the estates and outputs, kept afterwards (default: a temporary one, on tmpfs if any, removed).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sizes="1000 10000"
@@ -16,7 +17,7 @@ warm=0
 # ~0.7 ms of kernel time per file created on ext4) would make the figure measure the disk, not xp2aso.
 tmpbase="${TMPDIR:-/tmp}"
 [ -d /dev/shm ] && [ -w /dev/shm ] && tmpbase=/dev/shm
-work="$(mktemp -d "$tmpbase/xp2aso-bench-XXXXXX")"
+work=""
 # A fixed 1 GiB heap: the memory target, and what the launcher starts with (-Xms1g).
 heap="${BENCH_HEAP:--Xms1g -Xmx1g}"
 # The collector the ./xp2aso launcher uses (throughput: a migration is a batch job); BENCH_GC replaces it.
@@ -31,10 +32,16 @@ while [ $# -gt 0 ]; do
     --scan-runs) scan_runs="$2"; shift 2 ;;
     --warm) warm="$2"; shift 2 ;;
     --jmh) jmh=true; shift ;;
-    --work) work="$2"; mkdir -p "$work"; shift 2 ;;
+    --work) work="$2"; mkdir -p "$work"; shift 2 ;;  # kept afterwards, for a look at the outputs
     *) echo "usage: $0 [--sizes \"1000 10000\"] [--scan N] [--scan-runs R] [--warm R] [--jmh] [--work DIR]" >&2; exit 2 ;;
   esac
 done
+
+if [ -z "$work" ]; then
+  # A run at 10,000 claims writes over 1 GB (outputs and estates): removed at the end, tmpfs being memory.
+  work="$(mktemp -d "$tmpbase/xp2aso-bench-XXXXXX")"
+  trap 'rm -rf "$work"' EXIT
+fi
 
 echo "building..." >&2
 (cd "$root" && mvn -B -q -DskipTests package >&2)

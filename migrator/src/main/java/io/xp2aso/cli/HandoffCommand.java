@@ -102,7 +102,13 @@ public final class HandoffCommand implements Callable<Integer> {
 
     private static String digest(Path file) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            // Streamed: a plan of 10,000 units is hundreds of megabytes.
+            try (java.io.InputStream in = new java.security.DigestInputStream(
+                    new java.io.FileInputStream(file.toFile()), sha)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(sha.digest());
         } catch (Exception e) {
             throw new InputException(new Origin(file.toString(), 0), "cannot read the plan: " + e.getMessage());
         }

@@ -124,7 +124,7 @@ public final class PlanJson {
     public static Plan read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = io.xp2aso.source.FileIo.readString(file);
         } catch (IOException e) {
             throw new InputException(new Origin(file.toString(), 0), "cannot read the plan: " + e.getMessage());
         }

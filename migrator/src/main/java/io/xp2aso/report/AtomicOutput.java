@@ -1,5 +1,7 @@
 package io.xp2aso.report;
 
+import io.xp2aso.source.FileIo;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,7 +48,14 @@ public final class AtomicOutput implements OutputSink, AutoCloseable {
     public void write(String relative, String content) {
         Path p = claim(relative);
         try {
-            Files.writeString(p, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            if (content.length() < LARGE) {
+                Files.writeString(p, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } else {
+                // In pieces (see FileIo); the writer's encoder refuses what is not text, as writeString does.
+                try (Writer w = open(p)) {
+                    w.write(content);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + relative, e);
         }
@@ -57,10 +66,17 @@ public final class AtomicOutput implements OutputSink, AutoCloseable {
     public Writer open(String relative) {
         Path p = claim(relative);
         try {
-            return Files.newBufferedWriter(p, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return open(p);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + relative, e);
         }
+    }
+
+    /** Texts from this size on are written in pieces. */
+    private static final int LARGE = 64 * 1024;
+
+    private static Writer open(Path p) throws IOException {
+        return Files.newBufferedWriter(p, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     /** Opens a file to write its bytes in pieces (buffered); it is complete when the stream is closed. */
@@ -68,8 +84,9 @@ public final class AtomicOutput implements OutputSink, AutoCloseable {
     public OutputStream openStream(String relative) {
         Path p = claim(relative);
         try {
-            return new BufferedOutputStream(Files.newOutputStream(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    64 * 1024);
+            // Writes larger than the buffer go straight through: in pieces (see FileIo).
+            return new BufferedOutputStream(FileIo.inPieces(Files.newOutputStream(p, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)), 64 * 1024);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + relative, e);
         }

@@ -82,7 +82,7 @@ public final class SourceReader {
     private void readFile(Path f) {
         String text;
         try {
-            text = Files.readString(f, StandardCharsets.UTF_8);
+            text = FileIo.readString(f);
         } catch (IOException e) {
             throw new InputException(new Origin(f.toString(), 0), "cannot read file: " + e.getMessage(), e);
         }

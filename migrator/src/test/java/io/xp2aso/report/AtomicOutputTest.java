@@ -46,6 +46,30 @@ class AtomicOutputTest {
         assertFalse(Files.exists(target.resolve("old.txt")), "the earlier output is replaced whole");
     }
 
+    /** Large texts and streams go to the file in pieces (see FileIo): the same bytes, and still only real text. */
+    @Test
+    void largeFilesAreWrittenWholeAndOnlyAsText(@TempDir Path dir) throws IOException {
+        String large = "line → ".repeat(100_000) + "end\n";
+        byte[] bytes = ("stream — ".repeat(200_000)).getBytes(StandardCharsets.UTF_8);
+        Path target = dir.resolve("out");
+        try (AtomicOutput out = new AtomicOutput(target)) {
+            out.write("large.md", large);
+            try (OutputStream s = out.openStream("large.bin")) {
+                s.write(bytes);
+                s.write(bytes, 3, 70_000);
+            }
+            assertThrows(java.io.UncheckedIOException.class, () -> out.write("bad.md", "x".repeat(100_000) + "\uD800"),
+                    "a lone surrogate has no UTF-8 form");
+            assertThrows(java.io.UncheckedIOException.class, () -> out.write("bad-small.md", "x\uD800"));
+            out.commit();
+        }
+        assertEquals(large, Files.readString(target.resolve("large.md")));
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        expected.write(bytes);
+        expected.write(bytes, 3, 70_000);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected.toByteArray(), Files.readAllBytes(target.resolve("large.bin")));
+    }
+
     @Test
     void aFailedRunLeavesTheTargetUntouched(@TempDir Path dir) throws IOException {
         Path target = earlierRun(dir);
