@@ -47,8 +47,29 @@ public final class AsoTree {
         }
     }
 
-    /** A manifest to render into a file of the tree. */
-    private record Pending(String path, ObjectNode target, MappedResource resource, MappedUnit unit) {
+    /** A manifest to write into a file of the tree. */
+    private record Pending(String path, ObjectNode target, MappedResource resource, MappedUnit unit, String yaml) {
+    }
+
+    /** An object of a unit with where it goes (empty names when it has none) and its YAML. */
+    private record Placed(MappedResource resource, ObjectNode target, String ns, String name, String kind, String dir,
+                          String path, String namespaceDir, String unitSegment, String yaml) {
+    }
+
+    private static List<Placed> place(MappedUnit mu) {
+        List<Placed> out = new ArrayList<>();
+        String unitSegment = segment(unitFolder(mu));
+        for (MappedResource r : mu.resources()) {
+            for (ObjectNode target : r.targets()) {
+                String ns = text(target.path("metadata").path("namespace"));
+                String name = text(target.path("metadata").path("name"));
+                String kind = text(target.path("kind"));
+                String dir = ROOT + "/" + segment(ns) + "/" + unitSegment;
+                String path = dir + "/" + kind.toLowerCase(Locale.ROOT) + "-" + segment(name) + ".yaml";
+                out.add(new Placed(r, target, ns, name, kind, dir, path, ROOT + "/" + segment(ns), unitSegment, yaml(target)));
+            }
+        }
+        return out;
     }
 
     public static Layout layout(MappingResult mapped, DisplayPaths paths) {
@@ -59,57 +80,54 @@ public final class AsoTree {
         // folder -> its files in unit order; namespace -> unit folders; both feed the kustomizations.
         Map<String, Set<String>> filesOfDir = new LinkedHashMap<>();
         Map<String, Set<String>> unitsOfNamespace = new TreeMap<>();
-        Map<String, String> ownerOfPath = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
+        Map<String, Pending> ownerOfPath = new HashMap<>();
 
-        for (MappedUnit mu : mapped.units()) {
+        // Where each object goes and its YAML depend on the object alone: worked out on every core, in unit order.
+        List<List<Placed>> placedByUnit = mapped.units().parallelStream().map(AsoTree::place).toList();
+        for (int u = 0; u < placedByUnit.size(); u++) {
+            MappedUnit mu = mapped.units().get(u);
             Set<String> dirs = new LinkedHashSet<>();
-            for (MappedResource r : mu.resources()) {
-                for (ObjectNode target : r.targets()) {
-                    String ns = text(target.path("metadata").path("namespace"));
-                    String name = text(target.path("metadata").path("name"));
-                    String kind = text(target.path("kind"));
+            for (Placed p : placedByUnit.get(u)) {
+                MappedResource r = p.resource();
+                if (p.name().isEmpty() || p.kind().isEmpty()) {
                     String subject = Sources.describe(r.source());
-                    if (name.isEmpty() || kind.isEmpty()) {
-                        findings.add(Finding.error("target-without-name",
-                                "an ASO object generated from " + subject + " has no kind or metadata.name; not written",
-                                r.source().origin(), subject));
-                        continue;
-                    }
-                    if (ns.isEmpty()) {
-                        findings.add(Finding.error("target-without-namespace",
-                                kind + "/" + name + " generated from " + subject
-                                        + " has no metadata.namespace (ASO resources are namespaced); not written",
-                                r.source().origin(), subject));
-                        continue;
-                    }
-                    String dir = ROOT + "/" + segment(ns) + "/" + segment(unitFolder(mu));
-                    String path = dir + "/" + kind.toLowerCase(Locale.ROOT) + "-" + segment(name) + ".yaml";
-                    String previous = ownerOfPath.putIfAbsent(path, subject + " (unit " + mu.unit().id() + ")");
-                    if (previous != null) {
-                        findings.add(Finding.error("duplicate-target",
-                                kind + " " + ns + "/" + name + " is generated twice: from " + previous + " and from "
-                                        + subject + " (unit " + mu.unit().id() + "); only the first was written",
-                                r.source().origin(), subject));
-                        continue;
-                    }
-                    pending.add(new Pending(path, target, r, mu));
-                    pathOf.put(target, path);
-                    dirs.add(dir);
-                    filesOfDir.computeIfAbsent(dir, d -> new LinkedHashSet<>()).add(fileName(path));
-                    unitsOfNamespace.computeIfAbsent(ROOT + "/" + segment(ns), n -> new TreeSet<>())
-                            .add(segment(unitFolder(mu)));
+                    findings.add(Finding.error("target-without-name",
+                            "an ASO object generated from " + subject + " has no kind or metadata.name; not written",
+                            r.source().origin(), subject));
+                    continue;
                 }
+                if (p.ns().isEmpty()) {
+                    String subject = Sources.describe(r.source());
+                    findings.add(Finding.error("target-without-namespace",
+                            p.kind() + "/" + p.name() + " generated from " + subject
+                                    + " has no metadata.namespace (ASO resources are namespaced); not written",
+                            r.source().origin(), subject));
+                    continue;
+                }
+                Pending mine = new Pending(p.path(), p.target(), r, mu, p.yaml());
+                Pending previous = ownerOfPath.putIfAbsent(p.path(), mine);
+                if (previous != null) {
+                    String subject = Sources.describe(r.source());
+                    findings.add(Finding.error("duplicate-target",
+                            p.kind() + " " + p.ns() + "/" + p.name() + " is generated twice: from "
+                                    + Sources.describe(previous.resource().source()) + " (unit " + previous.unit().unit().id()
+                                    + ") and from " + subject + " (unit " + mu.unit().id() + "); only the first was written",
+                            r.source().origin(), subject));
+                    continue;
+                }
+                pending.add(mine);
+                pathOf.put(p.target(), p.path());
+                dirs.add(p.dir());
+                filesOfDir.computeIfAbsent(p.dir(), d -> new LinkedHashSet<>()).add(fileName(p.path()));
+                unitsOfNamespace.computeIfAbsent(p.namespaceDir(), n -> new TreeSet<>()).add(p.unitSegment());
             }
             dirsOf.put(mu, List.copyOf(dirs));
         }
-        // Rendering YAML is the costly part and each manifest stands alone: render on every core, keep the order.
-        List<String> yamls = pending.parallelStream().map(p -> yaml(p.target())).toList();
         Map<ObjectNode, String> yamlOf = new IdentityHashMap<>();
-        for (int i = 0; i < pending.size(); i++) {
-            Pending p = pending.get(i);
-            files.put(p.path(), header(p.resource(), p.unit(), paths) + yamls.get(i));
-            yamlOf.put(p.target(), yamls.get(i));
+        for (Pending p : pending) {
+            files.put(p.path(), header(p.resource(), p.unit(), paths) + p.yaml());
+            yamlOf.put(p.target(), p.yaml());
         }
         for (Map.Entry<String, Set<String>> e : filesOfDir.entrySet()) {
             files.put(e.getKey() + "/" + KUSTOMIZATION, kustomization(e.getValue()));

@@ -3,7 +3,6 @@ package io.xp2aso.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xp2aso.source.Manifest;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +17,33 @@ public final class ObservedIndex {
     public static final ObservedIndex EMPTY = new ObservedIndex(List.of());
 
     private final List<Manifest> all;
-    private final Map<String, Manifest> byId = new HashMap<>();
-    private final Map<String, Manifest> byComposite = new HashMap<>();
+    private final Map<String, Manifest> byId;
+    private final Map<String, Manifest> byComposite;
 
     public ObservedIndex(List<Manifest> objects) {
         this.all = List.copyOf(objects);
-        for (Manifest m : objects) {
-            byId.put(key(m.group(), m.kind(), m.namespace(), m.name()), m);
+        byId = new HashMap<>(objects.size() * 4 / 3 + 16);
+        byComposite = new HashMap<>(objects.size() * 4 / 3 + 16);
+        // A snapshot holds tens of thousands of objects: their keys are read on every core, then filed in order (a
+        // later duplicate replaces an earlier one, as it always did).
+        List<Keys> keys = (objects.size() < 4096 ? objects.stream() : objects.parallelStream()).map(Keys::of).toList();
+        for (int i = 0; i < objects.size(); i++) {
+            Manifest m = objects.get(i);
+            Keys k = keys.get(i);
+            byId.put(k.id(), m);
+            if (k.composed() != null) {
+                byComposite.put(k.composed(), m);
+            }
+        }
+    }
+
+    /** An object's key by identity, and by owning XR and composition-resource-name (null when it has neither). */
+    private record Keys(String id, String composed) {
+        static Keys of(Manifest m) {
             String composite = m.label("crossplane.io/composite");
             String resourceName = m.annotation("crossplane.io/composition-resource-name");
-            if (!composite.isEmpty() && !resourceName.isEmpty()) {
-                byComposite.put(composite + "\u0000" + resourceName, m);
-            }
+            return new Keys(key(m.group(), m.kind(), m.namespace(), m.name()),
+                    composite.isEmpty() || resourceName.isEmpty() ? null : composite + "\u0000" + resourceName);
         }
     }
 
@@ -48,17 +62,6 @@ public final class ObservedIndex {
     /** The live composed resource of an XR (by the XR's name and the template's composition-resource-name). */
     public Optional<Manifest> composed(String compositeName, String resourceName) {
         return Optional.ofNullable(byComposite.get(compositeName + "\u0000" + resourceName));
-    }
-
-    /** Every observed object labelled as composed by the named XR. */
-    public List<Manifest> composedBy(String compositeName) {
-        List<Manifest> out = new ArrayList<>();
-        for (Manifest m : all) {
-            if (compositeName.equals(m.label("crossplane.io/composite"))) {
-                out.add(m);
-            }
-        }
-        return out;
     }
 
     /** The observed XR bound to a claim, found through the claim's spec.resourceRef when present. */
