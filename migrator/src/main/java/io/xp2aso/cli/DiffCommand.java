@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** `xp2aso diff [--repo PATH] BASE HEAD`: what a change to a Crossplane repository changes in the ASO output. */
-@Command(name = "diff", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "diff", mixinStandardHelpOptions = true, version = Main.VERSION, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Migrates a Git repository at BASE and at HEAD (read from Git, no checkout) and writes what "
                 + "changes into DIR: diff.md (a pull-request comment, under 65,000 characters), diff-full.md (all of "
                 + "it), diff.json and diff.sarif (the new findings, at their source lines).",

@@ -31,7 +31,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** `xp2aso handoff PLAN.json`: checks (default) or runs (--execute) the ownership handoff plan against a cluster. */
-@Command(name = "handoff", mixinStandardHelpOptions = true,
+@Command(name = "handoff", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = "Check (default, read-only) or run (--execute) an ownership handoff plan. Progress is saved "
                 + "beside the plan in PLAN.state.json.")
 public final class HandoffCommand implements Callable<Integer> {

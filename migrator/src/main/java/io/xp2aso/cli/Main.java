@@ -7,10 +7,12 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 
 /** Entry point: `xp2aso <command>`. Exit codes: 0 done, 1 findings at or above --fail-on, 2 bad input or usage. */
-@Command(name = "xp2aso", mixinStandardHelpOptions = true, version = "xp2aso 0.1.0",
+@Command(name = "xp2aso", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = "Moves Azure platforms from Crossplane to Azure Service Operator v2.",
         subcommands = {CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    /** What --version prints, for the tool and every command. */
+    public static final String VERSION = "xp2aso " + io.xp2aso.migrate.MigrationPipeline.TOOL_VERSION;
     public static final int EXIT_OK = 0;
     public static final int EXIT_FINDINGS = 1;
     public static final int EXIT_BAD_INPUT = 2;

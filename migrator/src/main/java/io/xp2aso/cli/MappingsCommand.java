@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** `xp2aso mappings list | check | coverage`: inspect the mapping catalog. */
-@Command(name = "mappings", mixinStandardHelpOptions = true,
+@Command(name = "mappings", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = "Inspect the mapping catalog (Crossplane MR kind -> ASO kinds).",
         subcommands = {MappingsCommand.ListCmd.class, MappingsCommand.CheckCmd.class, MappingsCommand.CoverageCmd.class})
 final class MappingsCommand implements Runnable {
@@ -40,7 +40,7 @@ final class MappingsCommand implements Runnable {
         return MappingCatalog.load(mappings);
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List mapped kinds and their ASO targets.")
+    @Command(name = "list", mixinStandardHelpOptions = true, version = Main.VERSION, description = "List mapped kinds and their ASO targets.")
     static final class ListCmd implements Callable<Integer> {
         @ParentCommand
         MappingsCommand parent;
@@ -71,7 +71,7 @@ final class MappingsCommand implements Runnable {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
+    @Command(name = "check", mixinStandardHelpOptions = true, version = Main.VERSION,
             description = "Parse every mapping file and, with --crds, check every `to` path against the ASO CRDs and "
                     + "every `from` path against the upjet CRDs. Exit 1 when a problem is found.")
     static final class CheckCmd implements Callable<Integer> {
@@ -101,7 +101,7 @@ final class MappingsCommand implements Runnable {
         }
     }
 
-    @Command(name = "coverage", mixinStandardHelpOptions = true,
+    @Command(name = "coverage", mixinStandardHelpOptions = true, version = Main.VERSION,
             description = "Share of each upjet CRD's spec.forProvider leaf fields that the catalog maps or ignores "
                     + "with a reason. Exit 1 when a kind is below --min.")
     static final class CoverageCmd implements Callable<Integer> {

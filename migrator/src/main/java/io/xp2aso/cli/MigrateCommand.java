@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * `xp2aso migrate SOURCE...` or `xp2aso migrate --from-cluster`: writes ASO manifests and reports for a Crossplane
  * estate into an output folder.
  */
-@Command(name = "migrate", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "migrate", mixinStandardHelpOptions = true, version = Main.VERSION, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Renders every claim and XR through its Composition, maps each managed resource to Azure Service "
                 + "Operator resources and writes them, with report.md, report.json and report.sarif, into DIR.",
                 "With --from-cluster and no SOURCE, migrates the live objects themselves: units from the claim -> XR "

@@ -32,7 +32,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** `xp2aso render`: one XR (or claim) through one Composition, printed as a YAML stream like `crossplane render`. */
-@Command(name = "render", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "render", mixinStandardHelpOptions = true, version = Main.VERSION, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Renders an XR (or, with --xrd, a claim) through a Composition as Crossplane would and prints "
                 + "the XR followed by its composed resources as a YAML stream. Legacy spec.resources and Pipeline "
                 + "Compositions with function-patch-and-transform and function-environment-configs are run natively; "

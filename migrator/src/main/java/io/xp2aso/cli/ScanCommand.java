@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /** `xp2aso scan`: a read-only inventory of the Crossplane objects on a live cluster. */
-@Command(name = "scan", mixinStandardHelpOptions = true,
+@Command(name = "scan", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = {"Lists every Crossplane object on a cluster, read-only: claims, XRs, managed resources, "
                 + "Compositions, providers; their health, drift and how much can move to ASO today.",
                 "Writes inventory.json, inventory.md and inventory.html into DIR. Exit codes: 0 done; 2 bad "
