@@ -94,7 +94,7 @@ public final class ConsumedPaths {
     /** True when some consumed path lies strictly below the path (the mapping reads inside that block). */
     public static boolean readsInside(Set<String> consumed, String path) {
         for (String c : consumed) {
-            if (c.startsWith(path + ".")) {
+            if (FieldPath.isInside(c, path)) {
                 return true;
             }
         }
