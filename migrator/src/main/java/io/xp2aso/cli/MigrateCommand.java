@@ -106,6 +106,9 @@ final class MigrateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         checkUsage();
         checkOutputFolder(output);
+        if (mappings == null) {
+            MappingCatalog.preloadBuiltIn();
+        }
 
         DisplayPaths paths = new DisplayPaths(base);
         SourceSet sourceSet = null;
