@@ -37,9 +37,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+keep=true
 if [ -z "$work" ]; then
   # A run at 10,000 claims writes over 1 GB (outputs and estates): removed at the end, tmpfs being memory.
   work="$(mktemp -d "$tmpbase/xp2aso-bench-XXXXXX")"
+  keep=false
   trap 'rm -rf "$work"' EXIT
 fi
 
@@ -119,4 +121,8 @@ if $jmh; then
   cat "$work/jmh.txt"
 fi
 echo
-echo "work folder: $work" >&2
+if $keep; then
+  echo "work folder (kept): $work" >&2
+else
+  echo "work folder $work removed (--work DIR keeps the estates and outputs)" >&2
+fi
