@@ -62,20 +62,28 @@ final class RefResolver {
         this.observedIndex = observedIndex;
         this.options = options;
         Set<String> subs = new LinkedHashSet<>();
-        // A slot's keys are computed on every core (its labels come from two trees); they are filed in slot order.
+        // A slot's keys are computed on every core (its labels come from two trees); they are filed in slot order,
+        // half of the indexes on a worker and half here (each index by one thread alone).
         List<SlotKeys> keys = slots.parallelStream().map(SlotKeys::of).toList();
+        java.util.concurrent.CompletableFuture<Void> ids = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < slots.size(); i++) {
+                Slot s = slots.get(i);
+                SlotKeys k = keys.get(i);
+                add(byArmId, k.armId(), s);
+                add(byAzureName, k.azureName(), s);
+                if (!k.subscription().isEmpty()) {
+                    subs.add(k.subscription());
+                }
+            }
+        });
         for (int i = 0; i < slots.size(); i++) {
             Slot s = slots.get(i);
             SlotKeys k = keys.get(i);
-            add(byArmId, k.armId(), s);
-            add(byAzureName, k.azureName(), s);
             add(byNamespacedName, k.namespacedName(), s);
             k.labels().forEach(label -> add(byLabel, label, s));
             byUnit.computeIfAbsent(s.unit, u -> new ArrayList<>()).add(s);
-            if (!k.subscription().isEmpty()) {
-                subs.add(k.subscription());
-            }
         }
+        ids.join();
         this.onlySubscription = subs.size() == 1 ? subs.iterator().next() : "";
     }
 

@@ -48,7 +48,9 @@ public final class ReportBuilder {
     public MigrationReport build(MappingResult mapped, Map<ObjectNode, String> pathOf,
                                  Map<MappedUnit, List<String>> dirsOf, List<Finding> global,
                                  List<SourceSet.SkippedInput> skipped, List<Manifest> ignored) {
-        List<UnitEntry> units = new ArrayList<>(mapped.units().size());
+        // Each unit's entries depend on that unit alone: made on every core, added up in unit order.
+        List<UnitPart> parts = mapped.units().parallelStream().map(mu -> part(mu, pathOf, dirsOf)).toList();
+        List<UnitEntry> units = new ArrayList<>(parts.size());
         List<ResourceEntry> resources = new ArrayList<>();
         Set<String> unsupported = new HashSet<>();
         int claims = 0;
@@ -58,42 +60,17 @@ public final class ReportBuilder {
         int unmapped = 0;
         int errors = 0;
         int warnings = 0;
-
-        for (MappedUnit mu : mapped.units()) {
-            var u = mu.unit();
-            if (u.claim() != null) {
-                claims++;
-            }
-            if (u.composite() != null) {
-                composites++;
-            }
-            List<FindingEntry> unitFindings = entries(u.findings());
-            errors += count(u.findings(), Severity.ERROR);
-            warnings += count(u.findings(), Severity.WARNING);
-            units.add(new UnitEntry(u.id(), u.namespace(), u.name(), u.claim() == null ? null : ref(u.claim()),
-                    compositeRef(u.composite(), u.compositeSource(), u.claim()), u.composition(),
-                    dirsOf.getOrDefault(mu, List.of()), unitFindings));
-            for (MappedResource r : mu.resources()) {
-                managed++;
-                List<TargetRef> targets = new ArrayList<>(r.targets().size());
-                for (ObjectNode t : r.targets()) {
-                    String path = pathOf.get(t);
-                    if (path != null) {
-                        targets.add(target(t, path));
-                        aso++;
-                    }
-                }
-                unmapped += r.unmapped().size();
-                errors += count(r.findings(), Severity.ERROR);
-                warnings += count(r.findings(), Severity.WARNING);
-                for (Finding f : r.findings()) {
-                    if (f.code().equals(UNSUPPORTED_KIND)) {
-                        unsupported.add(group(r.source()) + "/" + r.source().object().path("kind").asText(""));
-                    }
-                }
-                resources.add(new ResourceEntry(u.id(), r.source().resourceName() == null ? "" : r.source().resourceName(),
-                        source(r.source()), targets, r.unmapped(), entries(r.findings())));
-            }
+        for (UnitPart p : parts) {
+            units.add(p.unit());
+            resources.addAll(p.resources());
+            unsupported.addAll(p.unsupported());
+            claims += p.claims();
+            composites += p.composites();
+            managed += p.resources().size();
+            aso += p.aso();
+            unmapped += p.unmapped();
+            errors += p.errors();
+            warnings += p.warnings();
         }
         errors += count(global, Severity.ERROR);
         warnings += count(global, Severity.WARNING);
@@ -109,6 +86,47 @@ public final class ReportBuilder {
         }
         Summary summary = new Summary(claims, composites, managed, aso, unmapped, unsupported.size(), errors, warnings);
         return new MigrationReport(summary, units, resources, entries(global), skippedEntries, ignoredEntries);
+    }
+
+    /** One unit's entries and counts. */
+    private record UnitPart(UnitEntry unit, List<ResourceEntry> resources, Set<String> unsupported, int claims,
+                            int composites, int aso, int unmapped, int errors, int warnings) {
+    }
+
+    private UnitPart part(MappedUnit mu, Map<ObjectNode, String> pathOf, Map<MappedUnit, List<String>> dirsOf) {
+        var u = mu.unit();
+        List<FindingEntry> unitFindings = entries(u.findings());
+        int errors = count(u.findings(), Severity.ERROR);
+        int warnings = count(u.findings(), Severity.WARNING);
+        UnitEntry unit = new UnitEntry(u.id(), u.namespace(), u.name(), u.claim() == null ? null : ref(u.claim()),
+                compositeRef(u.composite(), u.compositeSource(), u.claim()), u.composition(),
+                dirsOf.getOrDefault(mu, List.of()), unitFindings);
+        List<ResourceEntry> resources = new ArrayList<>(mu.resources().size());
+        Set<String> unsupported = new HashSet<>();
+        int aso = 0;
+        int unmapped = 0;
+        for (MappedResource r : mu.resources()) {
+            List<TargetRef> targets = new ArrayList<>(r.targets().size());
+            for (ObjectNode t : r.targets()) {
+                String path = pathOf.get(t);
+                if (path != null) {
+                    targets.add(target(t, path));
+                    aso++;
+                }
+            }
+            unmapped += r.unmapped().size();
+            errors += count(r.findings(), Severity.ERROR);
+            warnings += count(r.findings(), Severity.WARNING);
+            for (Finding f : r.findings()) {
+                if (f.code().equals(UNSUPPORTED_KIND)) {
+                    unsupported.add(group(r.source()) + "/" + r.source().object().path("kind").asText(""));
+                }
+            }
+            resources.add(new ResourceEntry(u.id(), r.source().resourceName() == null ? "" : r.source().resourceName(),
+                    source(r.source()), targets, r.unmapped(), entries(r.findings())));
+        }
+        return new UnitPart(unit, resources, unsupported, u.claim() != null ? 1 : 0, u.composite() != null ? 1 : 0, aso,
+                unmapped, errors, warnings);
     }
 
     /** The highest severity in the run: unmapped fields count as {@link Severity#UNMAPPED}. Null when none. */
