@@ -14,7 +14,6 @@ import io.xp2aso.model.Unit;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +44,11 @@ public final class Mapper {
     /** What each mapping accounts for depends on the mapping alone: computed once per kind, not per MR. */
     private final Map<KindMapping, Set<String>> consumedPaths = new java.util.IdentityHashMap<>();
 
-    /** Off only in tests that compare building ahead with a sequential run. */
-    private final boolean buildAhead;
+    /** Whether {@link #buildAhead} runs: off only in tests that compare it with a sequential run. */
+    private final boolean buildsAhead;
 
-    private Mapper(MappingCatalog catalog, ObservedIndex observed, MapOptions options, boolean buildAhead) {
-        this.buildAhead = buildAhead;
+    private Mapper(MappingCatalog catalog, ObservedIndex observed, MapOptions options, boolean buildsAhead) {
+        this.buildsAhead = buildsAhead;
         this.catalog = catalog;
         this.observed = observed == null ? ObservedIndex.EMPTY : observed;
         this.options = options == null ? MapOptions.defaults() : options;
@@ -302,7 +301,7 @@ public final class Mapper {
      * a {@link BuildLog} until {@link #buildPending} reaches that build, so the result is that of a sequential run.
      */
     private void buildAhead() {
-        if (!buildAhead) {
+        if (!buildsAhead) {
             return;
         }
         slots.parallelStream().forEach(s -> {

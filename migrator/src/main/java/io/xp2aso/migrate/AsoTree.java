@@ -37,8 +37,10 @@ public final class AsoTree {
     private AsoTree() {
     }
 
-    /** The files of the tree, where each target was written (by identity), and the layout's findings. */
-    /** {@code yamlOf}: each written object's YAML (its file without the header comments), by identity. */
+    /**
+     * The files of the tree, where each target was written (by identity), and the layout's findings. {@code yamlOf}:
+     * each written object's YAML (its file without the header comments), by identity.
+     */
     public record Layout(SortedMap<String, String> files, Map<ObjectNode, String> pathOf,
                          Map<MappedUnit, List<String>> dirsOf, List<Finding> findings, Map<ObjectNode, String> yamlOf) {
         /** The layout once its files are written: the texts need not stay in memory for the rest of the run. */
@@ -64,9 +66,10 @@ public final class AsoTree {
                 String ns = text(target.path("metadata").path("namespace"));
                 String name = text(target.path("metadata").path("name"));
                 String kind = text(target.path("kind"));
-                String dir = ROOT + "/" + segment(ns) + "/" + unitSegment;
+                String namespaceDir = ROOT + "/" + segment(ns);
+                String dir = namespaceDir + "/" + unitSegment;
                 String path = dir + "/" + kind.toLowerCase(Locale.ROOT) + "-" + segment(name) + ".yaml";
-                out.add(new Placed(r, target, ns, name, kind, dir, path, ROOT + "/" + segment(ns), unitSegment, yaml(target)));
+                out.add(new Placed(r, target, ns, name, kind, dir, path, namespaceDir, unitSegment, yaml(target)));
             }
         }
         return out;

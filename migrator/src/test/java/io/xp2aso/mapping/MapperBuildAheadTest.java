@@ -53,8 +53,8 @@ class MapperBuildAheadTest {
         List<String> blobServices = r.targets().stream().filter(t -> t.path("kind").asText().equals("StorageAccountsBlobService"))
                 .map(t -> t.path("metadata").path("name").asText()).sorted().toList();
         assertEquals(List.of("after-account-blobservice", "before-account-blobservice"), blobServices);
-        assertTrue(r.targets().stream().filter(t -> t.path("kind").asText().equals("NetworkSecurityGroupsSecurityRule"))
-                .count() == 2, "the NSG's inline rules (made per list item) are built");
+        assertEquals(2, r.targets().stream().filter(t -> t.path("kind").asText().equals("NetworkSecurityGroupsSecurityRule"))
+                .count(), "the NSG's inline rules (made per list item) are built");
     }
 
     @Test
