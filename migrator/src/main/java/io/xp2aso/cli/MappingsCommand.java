@@ -47,10 +47,18 @@ final class MappingsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        @Option(names = "--markdown", description = "Print the mapped kinds as a Markdown table (as in README.md).")
+        boolean markdown;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             MappingCatalog c = parent.catalog();
+            if (markdown) {
+                out.print(MappedKindsMarkdown.render(c));
+                out.flush();
+                return Main.EXIT_OK;
+            }
             for (KindMapping m : c.entries()) {
                 List<String> targets = new ArrayList<>();
                 if (m.isMerge()) {
