@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.model.ComposeResult;
 import io.xp2aso.model.ComposedResource;
+import io.xp2aso.model.NestedComposite;
 import io.xp2aso.model.CompositionDef;
 import io.xp2aso.model.Estate;
 import io.xp2aso.model.Finding;
@@ -43,6 +44,8 @@ import java.util.stream.IntStream;
 public final class Composer {
     /** Below this many units the thread hand-off costs more than it saves. */
     private static final int PARALLEL_MIN = 32;
+    /** XRs composing XRs deeper than this are a cycle in all likelihood. */
+    private static final int MAX_DEPTH = 8;
 
     private final List<Manifest> extraEnvironmentConfigs;
     private final boolean parallel;
@@ -95,8 +98,7 @@ public final class Composer {
         final Map<Manifest, Object> compiled = new IdentityHashMap<>();
         final List<Finding> global = new ArrayList<>();
         final UnitIds ids = new UnitIds();
-        /** Composed objects by composite label, then composition-resource-name (observed wins over sources). */
-        final Map<String, Map<String, Manifest>> composedByXr = new HashMap<>();
+        final ComposedIndex composed;
         final Set<String> renderedXrs = new HashSet<>();
 
         Run(Estate estate, ObservedIndex observed) {
@@ -116,26 +118,7 @@ public final class Composer {
                 envs.put(m.name(), m);
             }
             this.renderer = new Renderer(new EnvironmentConfigs(new ArrayList<>(envs.values())));
-            for (ObjectKind k : ObjectKind.values()) {
-                for (Manifest m : estate.all(k)) {
-                    indexComposed(m, false);
-                }
-            }
-            for (Manifest m : observed.all()) {
-                indexComposed(m, true);
-            }
-        }
-
-        void indexComposed(Manifest m, boolean wins) {
-            String xr = m.label(ComposedMetadata.COMPOSITE);
-            String res = m.annotation(ComposedMetadata.RESOURCE_NAME);
-            if (xr.isEmpty() || res.isEmpty()) {
-                return;
-            }
-            Map<String, Manifest> byName = composedByXr.computeIfAbsent(xr, k -> new LinkedHashMap<>());
-            if (wins || !byName.containsKey(res)) {
-                byName.put(res, m);
-            }
+            this.composed = new ComposedIndex(estate, observed);
         }
 
         ComposeResult run() {
@@ -363,20 +346,43 @@ public final class Composer {
         /** Renders one unit; touches only its own XR and findings, so units render on any thread. */
         Unit render(Rendering u) {
             List<Finding> findings = u.findings();
-            ObjectNode xr = u.xr();
-            String subject = u.subject();
-            String composite = u.composite();
-            Origin origin = u.origin();
-            Map<String, Manifest> observedComposed = composedByXr.getOrDefault(composite, Map.of());
+            Tree tree = new Tree();
+            ObjectNode outXr = renderXr(u.xr(), u.namespaced(), u.compiled(), u.composite(), u.subject(), u.origin(),
+                    findings, tree, 0);
+            String av = outXr.path("apiVersion").asText("");
+            Manifest live = observed.find(av.contains("/") ? av.substring(0, av.indexOf('/')) : "", outXr.path("kind").asText(""),
+                    outXr.path("metadata").path("namespace").asText(""), outXr.path("metadata").path("name").asText(""))
+                    .orElse(null);
+            findings.addAll(TreeCheck.check(new TreeCheck.Node(outXr, live), tree.nested, tree.resources, composed,
+                    u.composite(), u.composition(), u.origin(), u.subject()));
+            return new Unit(u.id(), u.namespace(), u.name(), u.claim(), outXr, u.compositeSource(), u.composition(),
+                    tree.resources, tree.nested, findings);
+        }
+
+        /** What a unit's XR composes, at every depth: MRs, and nested XRs parents first. */
+        static final class Tree {
+            final List<ComposedResource> resources = new ArrayList<>();
+            final List<NestedComposite> nested = new ArrayList<>();
+        }
+
+        /**
+         * Renders one XR of the tree (the unit's or a nested one) and what it composes into {@code tree}; returns the
+         * XR as rendering leaves it. {@code compiled} null: the Composition is unknown or broken, its resources come
+         * from the observed state.
+         */
+        ObjectNode renderXr(ObjectNode xr, boolean namespaced, CompiledComposition compiled, String composite,
+                            String subject, Origin origin, List<Finding> findings, Tree tree, int depth) {
+            Map<String, Manifest> observedComposed = composed.composedOf(xr.path("kind").asText(""),
+                    xr.path("metadata").path("name").asText(""), composite);
             List<ComposedResource> resources = new ArrayList<>();
             ObjectNode outXr = xr;
             boolean useObserved = true;
-            if (u.compiled() != null) {
+            if (compiled != null) {
                 Map<String, ObjectNode> obs = new HashMap<>();
                 for (Map.Entry<String, Manifest> e : observedComposed.entrySet()) {
                     obs.put(e.getKey(), (ObjectNode) GoValues.roundTrip(e.getValue().node().deepCopy()));
                 }
-                RenderResult r = renderer.render(u.compiled(), xr, u.namespaced(), obs);
+                RenderResult r = renderer.render(compiled, xr, namespaced, obs);
                 findings.addAll(r.findings());
                 outXr = r.xr();
                 for (RenderedResource rr : r.resources()) {
@@ -406,8 +412,83 @@ public final class Composer {
                             + " or --from-cluster to migrate them", origin, subject));
                 }
             }
-            return new Unit(u.id(), u.namespace(), u.name(), u.claim(), outXr, u.compositeSource(), u.composition(),
-                    resources, findings);
+            for (ComposedResource cr : resources) {
+                if (isComposite(cr)) {
+                    if (depth + 1 > MAX_DEPTH) {
+                        findings.add(Finding.error("nesting-too-deep", subject + " composes XRs more than " + MAX_DEPTH
+                                + " levels deep (a cycle?)", cr.origin(), subject));
+                    } else {
+                        nested(cr, xr, composite, findings, tree, depth + 1);
+                    }
+                } else {
+                    tree.resources.add(cr);
+                }
+            }
+            return outXr;
+        }
+
+        /** A nested XR: selected and rendered through its own Composition; its resources join the unit's tree. */
+        void nested(ComposedResource cr, ObjectNode parent, String composite, List<Finding> findings, Tree tree, int depth) {
+            ObjectNode xr = cr.object();
+            if (cr.observed() != null) {
+                mergeLive(xr, cr.observed().node());
+            }
+            String apiVersion = xr.path("apiVersion").asText("");
+            String kind = xr.path("kind").asText("");
+            String subject = kind + "/" + xr.path("metadata").path("name").asText("");
+            Xrd xrd = estate.xrdForComposite(apiVersion, kind);
+            CompositionSelector.Selection sel = selector.select(xr, xrd, cr.origin(), subject);
+            CompiledComposition cc = null;
+            String compositionName = "";
+            if (!sel.found()) {
+                findings.add(sel.problem());
+            } else {
+                compositionName = sel.composition().name();
+                cc = compiledNested(sel.composition(), findings, subject);
+            }
+            int at = tree.nested.size();
+            tree.nested.add(null);
+            ObjectNode out = renderXr(xr, isNamespaced(xr, xrd), cc, composite, subject, cr.origin(), findings, tree, depth);
+            tree.nested.set(at, new NestedComposite(cr.resourceName(), out, cr.origin(), cr.observed(),
+                    parent.path("kind").asText("") + "/" + parent.path("metadata").path("name").asText(""), depth,
+                    compositionName));
+        }
+
+        /** An XR, not an MR: its kind has an XRD or a Composition in the sources, or its live object is composed. */
+        boolean isComposite(ComposedResource cr) {
+            String apiVersion = cr.object().path("apiVersion").asText("");
+            String kind = cr.object().path("kind").asText("");
+            if (estate.xrdForComposite(apiVersion, kind) != null || selector.composes(apiVersion, kind)) {
+                return true;
+            }
+            JsonNode live = cr.observed() != null ? cr.observed().node() : cr.object();
+            return !live.path("spec").has("forProvider") && (!CompositionSelector.machinery(live, "resourceRefs").isMissingNode()
+                    || !CompositionSelector.machinery(live, "compositionRef").isMissingNode());
+        }
+
+        /**
+         * The compiled Composition of a nested XR, compiled on first use while units render on several threads (so
+         * under a lock). A Composition that does not compile is an error on the unit, not a global finding: which
+         * thread met it first would decide the global order.
+         */
+        CompiledComposition compiledNested(CompositionDef def, List<Finding> findings, String subject) {
+            Object c;
+            synchronized (compiled) {
+                c = compiled.get(def.manifest());
+                if (c == null) {
+                    try {
+                        c = CompiledComposition.compile(def, lines);
+                    } catch (InputException e) {
+                        c = e;
+                    }
+                    compiled.put(def.manifest(), c);
+                }
+            }
+            if (c instanceof InputException e) {
+                findings.add(Finding.error("invalid-composition", e.getMessage(), e.origin(), subject));
+                return null;
+            }
+            return (CompiledComposition) c;
         }
 
         /** A composed resource without a name gets the live one (renderer) or a deterministic one with a finding. */

@@ -45,6 +45,11 @@ public final class CompositionSelector {
         return v1 == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : v1;
     }
 
+    /** True when a Composition (or revision) in the sources composes this XR type. */
+    boolean composes(String apiVersion, String kind) {
+        return byType.containsKey(apiVersion + "|" + kind);
+    }
+
     public Selection select(JsonNode xr, Xrd xrd, Origin origin, String subject) {
         String apiVersion = xr.path("apiVersion").asText("");
         String kind = xr.path("kind").asText("");

@@ -7,6 +7,7 @@ import io.xp2aso.model.ComposedResource;
 import io.xp2aso.model.Estate;
 import io.xp2aso.model.Finding;
 import io.xp2aso.model.ObjectKind;
+import io.xp2aso.model.NestedComposite;
 import io.xp2aso.model.ObservedIndex;
 import io.xp2aso.model.Unit;
 import io.xp2aso.source.Manifest;
@@ -24,7 +25,9 @@ import java.util.Set;
  * graph, claim -> XR (spec.resourceRef) -> MRs (the XR's resourceRefs, controller owner references and
  * crossplane.io/composite labels), and each MR is taken as Crossplane rendered it. Nothing is re-rendered, so
  * compositions of any function migrate. The estate holds the cleaned objects (spec, no status or server
- * bookkeeping); the observed index holds them whole, for uids, external names, IDs and atProvider.
+ * bookkeeping); the observed index holds them whole, for uids, external names, IDs and atProvider. An XR composed by
+ * another XR is part of that XR's unit (its MRs with the unit's), and a composed object that is not an Azure MR
+ * blocks the unit (see {@link TreeCheck}).
  * The Composer's "use observed MRs" fallback does not fit: it runs inside rendering and finds MRs only by label
  * plus composition-resource-name annotation, which MRs created by some functions lack.
  */
@@ -73,6 +76,12 @@ public final class LiveUnits {
             claimUnit(claim);
         }
         for (Manifest xr : estate.all(ObjectKind.COMPOSITE)) {
+            // A nested XR is handed over with the tree of the XR that composes it, never on its own.
+            if (!placed.contains(xr) && xrByUid.get(controllerUid(live(xr))) == null) {
+                compositeUnit(xr);
+            }
+        }
+        for (Manifest xr : estate.all(ObjectKind.COMPOSITE)) {
             if (!placed.contains(xr)) {
                 compositeUnit(xr);
             }
@@ -101,8 +110,9 @@ public final class LiveUnits {
         List<Finding> findings = new ArrayList<>();
         Manifest parent = xrByUid.get(controllerUid(live(xr)));
         if (parent != null) {
-            findings.add(Finding.info("nested-composite", xr.displayName() + " is composed by " + parent.displayName()
-                    + "; migrated as a unit of its own", xr.origin(), xr.displayName()));
+            // Only when its parent's tree did not take it (a cycle of owner references).
+            findings.add(Finding.error("nested-composite", xr.displayName() + " is composed by " + parent.displayName()
+                    + " but could not be placed in its tree (a cycle of owner references?)", xr.origin(), xr.displayName()));
         }
         String ns = xr.namespace();
         add(ids.unique((ns.isEmpty() ? "_cluster" : ns) + "/" + xr.name(), xr.kind()), ns, xr.name(), null, xr, findings);
@@ -124,12 +134,31 @@ public final class LiveUnits {
     private void add(String id, String ns, String name, Manifest claim, Manifest xr, List<Finding> findings) {
         placed.add(xr);
         List<ComposedResource> resources = new ArrayList<>();
-        for (Manifest mr : composed(xr, findings)) {
-            placed.add(mr);
-            resources.add(resource(mr));
-        }
+        List<NestedComposite> nested = new ArrayList<>();
+        tree(xr, findings, resources, nested, 0);
+        findings.addAll(TreeCheck.nonAzure(resources, xr.displayName()));
         ObjectNode composite = (ObjectNode) GoValues.roundTrip(xr.node().deepCopy());
-        units.add(new Unit(id, ns, name, claim, composite, xr, compositionOf(xr), resources, findings));
+        units.add(new Unit(id, ns, name, claim, composite, xr, compositionOf(xr), resources, nested, findings));
+    }
+
+    /** The MRs of an XR and, depth first and parents first, of the XRs it composes. */
+    private void tree(Manifest xr, List<Finding> findings, List<ComposedResource> resources, List<NestedComposite> nested,
+                      int depth) {
+        for (Manifest m : composed(xr, findings)) {
+            // The top XR's label also finds its nested XRs' MRs, which the nested XR placed already.
+            if (!placed.add(m)) {
+                continue;
+            }
+            if (estate.classify(m) == ObjectKind.COMPOSITE) {
+                ObjectNode object = (ObjectNode) GoValues.roundTrip(m.node().deepCopy());
+                Manifest whole = observed.find(m.group(), m.kind(), m.namespace(), m.name()).orElse(null);
+                nested.add(new NestedComposite(m.annotation(ComposedMetadata.RESOURCE_NAME), object, m.origin(), whole,
+                        xr.kind() + "/" + xr.name(), depth + 1, compositionOf(m)));
+                tree(m, findings, resources, nested, depth + 1);
+            } else {
+                resources.add(resource(m));
+            }
+        }
     }
 
     /** The MRs of an XR: those its resourceRefs name, then those it controls, then those labelled with it. */
@@ -146,6 +175,14 @@ public final class LiveUnits {
             } else if (Estate.isAzureGroup(group)) {
                 findings.add(Finding.warning("composed-resource-missing", xr.displayName() + " references "
                         + refText(ref) + ", which is not on the cluster: it is not migrated", xr.origin(), xr.displayName()));
+            } else {
+                // Kinds of other providers are not listed: the object may well exist, and retiring the XR would
+                // delete it.
+                findings.add(Finding.error("non-azure-composed-resource", xr.displayName() + " composes " + refText(ref)
+                        + ", which is not an Azure managed resource: ASO cannot take it over, and retiring the XR would "
+                        + "delete it from Kubernetes. Nothing of this unit is handed over. To migrate the rest, move it "
+                        + "out of the Composition into an XR of its own (or manage it outside Crossplane) and migrate "
+                        + "again; or keep the whole unit on Crossplane", xr.origin(), xr.displayName()));
             }
         }
         String uid = live(xr).path("metadata").path("uid").asText("");
@@ -155,8 +192,9 @@ public final class LiveUnits {
         found.addAll(byCompositeLabel.getOrDefault(xr.namespace() + "/" + xr.name(), List.of()));
         List<Manifest> mrs = new ArrayList<>();
         for (Manifest m : found) {
-            // Nested XRs are units of their own; an MR already placed under another XR stays there.
-            if (m != xr && seen.add(m) && !placed.contains(m) && estate.classify(m) == ObjectKind.MANAGED) {
+            // An object already placed under another XR stays there.
+            ObjectKind k = estate.classify(m);
+            if (m != xr && seen.add(m) && !placed.contains(m) && (k == ObjectKind.MANAGED || k == ObjectKind.COMPOSITE)) {
                 mrs.add(m);
             }
         }

@@ -6,6 +6,7 @@ import io.xp2aso.mapping.MappedResource;
 import io.xp2aso.mapping.MappedUnit;
 import io.xp2aso.mapping.MappingResult;
 import io.xp2aso.model.Finding;
+import io.xp2aso.model.NestedComposite;
 import io.xp2aso.model.Severity;
 import io.xp2aso.model.Unit;
 import io.xp2aso.source.Manifest;
@@ -39,7 +40,8 @@ public final class PlanBuilder {
     /** The full plan of one unit, steps included. */
     public static UnitPlan unit(MappedUnit mu, PlanOptions options) {
         UnitPlan o = outline(mu, options, true);
-        return o.withSteps(StepTexts.forUnit(o.id(), o.claim(), o.composite(), o.gitops(), o.resources(), o.aso(), options));
+        return o.withSteps(StepTexts.forUnit(o.id(), o.claim(), o.composite(), o.nested(), o.gitops(), o.resources(), o.aso(),
+                options));
     }
 
     /** What plan.md's index and the blocker findings need of a unit, without copying its manifests. */
@@ -86,7 +88,16 @@ public final class PlanBuilder {
         if (claim != null && composite != null && composite.name().isEmpty() && claim.name().isEmpty()) {
             blockers.add("unit: neither the claim nor its XR has a name");
         }
-        return new UnitPlan(u.id(), claim, composite, gitops, options.acceptDrift().contains(u.id()), resources,
+        List<ObjectRef> nested = new ArrayList<>();
+        for (NestedComposite n : u.nested()) {
+            ObjectRef ref = ObjectRef.of(n.observed() != null ? n.observed().node() : n.object());
+            nested.add(ref);
+            if (ref.name().isEmpty()) {
+                blockers.add("unit: the name of nested XR " + ref.kind() + " " + n.resourceName() + " is only known to the "
+                        + "cluster; build the plan with --observed or --from-cluster");
+            }
+        }
+        return new UnitPlan(u.id(), claim, composite, nested, gitops, options.acceptDrift().contains(u.id()), resources,
                 new ArrayList<>(aso.values()), blockers, List.of());
     }
 

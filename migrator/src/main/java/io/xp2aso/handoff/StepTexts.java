@@ -25,7 +25,7 @@ final class StepTexts {
 
     static final List<String> OBSERVE = List.of("Observe");
 
-    static List<Step> forUnit(String unitId, ObjectRef claim, ObjectRef xr, GitOps gitops,
+    static List<Step> forUnit(String unitId, ObjectRef claim, ObjectRef xr, List<ObjectRef> nested, GitOps gitops,
                               List<ManagedHandoff> mrs, List<AsoTarget> aso, PlanOptions options) {
         List<Step> steps = new ArrayList<>();
         steps.add(preflight(claim, xr, gitops, mrs, aso, options));
@@ -33,7 +33,7 @@ final class StepTexts {
             steps.add(gitopsProtect(claim != null ? claim : xr, claim != null, gitops));
         }
         if (claim != null || xr != null) {
-            steps.add(pause(claim, xr));
+            steps.add(pause(claim, xr, nested));
         }
         steps.add(orphan(mrs));
         steps.add(applyAso(mrs, aso, options));
@@ -45,8 +45,8 @@ final class StepTexts {
             steps.add(gitopsAddAso(unitId, gitops));
             steps.add(gitopsRemoveClaim(unitId, claim != null ? claim : xr, claim != null, gitops));
         }
-        steps.add(retire(claim, xr, mrs, aso));
-        steps.add(finalVerify(claim, xr, mrs, aso));
+        steps.add(retire(claim, xr, nested, mrs, aso));
+        steps.add(finalVerify(claim, xr, nested, mrs, aso));
         return steps;
     }
 
@@ -128,21 +128,26 @@ final class StepTexts {
                 List.of("# revert the Git change (after every later step is rolled back)"), "git");
     }
 
-    private static Step pause(ObjectRef claim, ObjectRef xr) {
+    private static Step pause(ObjectRef claim, ObjectRef xr, List<ObjectRef> nested) {
         List<String> cmd = new ArrayList<>();
         List<String> rb = new ArrayList<>();
         List<String> checks = new ArrayList<>();
-        for (ObjectRef r : refs(claim, xr)) {
+        // Top down: once an XR is paused it no longer re-renders the nested XR below it.
+        for (ObjectRef r : refs(claim, xr, nested)) {
             cmd.add(annotate(r, Keys.PAUSED, "true"));
             cmd.add(expect(r, annotationPath(Keys.PAUSED), "true"));
             checks.add(r.display() + " has " + Keys.PAUSED + "=\"true\"");
         }
-        for (ObjectRef r : reversed(refs(claim, xr))) {
+        for (ObjectRef r : reversed(refs(claim, xr, nested))) {
             rb.add(annotate(r, Keys.PAUSED, null) + "   # or restore the value it had before");
         }
-        return new Step("pause", StepAction.PAUSE, "Pause the claim and XR",
-                List.of("With `" + Keys.PAUSED + ": \"true\"` the XR stops composing: it no longer re-creates, updates or "
-                        + "garbage-collects its MRs."),
+        List<String> detail = new ArrayList<>(List.of("With `" + Keys.PAUSED + ": \"true\"` the XR stops composing: it no "
+                + "longer re-creates, updates or garbage-collects its MRs."));
+        if (!nested.isEmpty()) {
+            detail.add("The XR composes other XRs: each is paused too, top down, so none re-renders the MRs below it.");
+        }
+        return new Step("pause", StepAction.PAUSE, nested.isEmpty() ? "Pause the claim and XR" : "Pause the claim and every XR",
+                detail,
                 cmd, checks, rb, "");
     }
 
@@ -289,7 +294,8 @@ final class StepTexts {
                 List.of("# restore " + what + " in Git"), "git");
     }
 
-    private static Step retire(ObjectRef claim, ObjectRef xr, List<ManagedHandoff> mrs, List<AsoTarget> aso) {
+    private static Step retire(ObjectRef claim, ObjectRef xr, List<ObjectRef> nested, List<ManagedHandoff> mrs,
+                               List<AsoTarget> aso) {
         List<String> cmd = new ArrayList<>();
         List<String> checks = new ArrayList<>();
         for (ManagedHandoff mr : mrs) {
@@ -302,6 +308,14 @@ final class StepTexts {
             cmd.add("kubectl delete " + obj(mr.ref()) + nsFlag(mr.ref()) + " --ignore-not-found --wait=false");
             cmd.add("wait_gone " + obj(mr.ref()) + " " + Shell.ns(mr.ref()));
             checks.add(mr.ref().display() + " deleted, orphaning its Azure resource");
+        }
+        // Bottom up: an XR goes only once nothing below it is left to garbage-collect.
+        for (ObjectRef r : reversed(nested)) {
+            cmd.add("kubectl delete " + obj(r) + nsFlag(r) + " --ignore-not-found --wait=false   # paused: held by its finalizer");
+            cmd.add("if exists " + obj(r) + " " + Shell.ns(r) + "; then " + annotate(r, Keys.PAUSED, null)
+                    + "; fi   # deleting: Crossplane finalizes it and never composes again");
+            cmd.add("wait_gone " + obj(r) + " " + Shell.ns(r));
+            checks.add(r.display() + " (nested XR) deleted");
         }
         if (claim != null) {
             cmd.add("kubectl delete " + obj(claim) + nsFlag(claim) + " --ignore-not-found --wait=false   # paused: held by its finalizer");
@@ -324,8 +338,9 @@ final class StepTexts {
         checks.add("every ASO resource still Ready (its Azure resource exists)");
         return new Step("retire", StepAction.RETIRE, "Retire the Crossplane objects without touching Azure",
                 List.of("MRs first (observe-only + Orphan: the provider drops its finalizer without calling Azure; the "
-                                + "paused XR does not re-create them), then the claim and the XR: deleted while paused, "
-                                + "then unpaused so Crossplane finalizes them (deletion is handled before composition).",
+                                + "paused XR does not re-create them), then " + (nested.isEmpty() ? "" : "the nested XRs "
+                                + "from the deepest up, then ") + "the claim and the XR: deleted while paused, then "
+                                + "unpaused so Crossplane finalizes them (deletion is handled before composition).",
                         "Not reversible by the tool once an MR is gone; see the rollback."),
                 cmd, checks,
                 List.of("# not reversible by the tool after an MR is deleted. To return to Crossplane: set the ASO resources "
@@ -334,10 +349,11 @@ final class StepTexts {
                                 + "it once the MRs are Ready."), "");
     }
 
-    private static Step finalVerify(ObjectRef claim, ObjectRef xr, List<ManagedHandoff> mrs, List<AsoTarget> aso) {
+    private static Step finalVerify(ObjectRef claim, ObjectRef xr, List<ObjectRef> nested, List<ManagedHandoff> mrs,
+                                    List<AsoTarget> aso) {
         List<String> cmd = new ArrayList<>();
         List<String> checks = new ArrayList<>();
-        for (ObjectRef r : refs(claim, xr)) {
+        for (ObjectRef r : refs(claim, xr, nested)) {
             cmd.add("expect_gone " + obj(r) + " " + Shell.ns(r));
         }
         for (ManagedHandoff mr : mrs) {
@@ -363,7 +379,8 @@ final class StepTexts {
         return "expect_azure_id " + obj(t.ref()) + " " + Shell.ns(t.ref()) + " " + want;
     }
 
-    private static List<ObjectRef> refs(ObjectRef claim, ObjectRef xr) {
+    /** Claim, XR and nested XRs, top down. */
+    private static List<ObjectRef> refs(ObjectRef claim, ObjectRef xr, List<ObjectRef> nested) {
         List<ObjectRef> out = new ArrayList<>();
         if (claim != null) {
             out.add(claim);
@@ -371,6 +388,7 @@ final class StepTexts {
         if (xr != null) {
             out.add(xr);
         }
+        out.addAll(nested);
         return out;
     }
 

@@ -1,17 +1,22 @@
 package io.xp2aso.handoff;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
  * The handoff of one unit (a claim or XR with its MRs, or a lone MR). {@code claim}/{@code composite} are null when
  * absent; a composite name of "" is read from the live claim's spec.resourceRef. {@code blockers} stop the unit in
  * preflight (the plan is still written so people can see why). Drift not accepted when the plan was built
- * ({@code driftAccepted} false) stops preflight for approval.
+ * ({@code driftAccepted} false) stops preflight for approval. {@code nested} lists the XRs the XR composes, at every
+ * depth, parents first (pause walks it in this order, retire in reverse); their MRs are in {@code resources}.
  */
-public record UnitPlan(String id, ObjectRef claim, ObjectRef composite, GitOps gitops, boolean driftAccepted,
-                       List<ManagedHandoff> resources, List<AsoTarget> aso, List<String> blockers,
+public record UnitPlan(String id, ObjectRef claim, ObjectRef composite,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ObjectRef> nested, GitOps gitops,
+                       boolean driftAccepted, List<ManagedHandoff> resources, List<AsoTarget> aso, List<String> blockers,
                        List<Step> steps) {
     public UnitPlan {
+        nested = nested == null ? List.of() : List.copyOf(nested);
         resources = List.copyOf(resources);
         aso = List.copyOf(aso);
         blockers = List.copyOf(blockers);
@@ -19,7 +24,7 @@ public record UnitPlan(String id, ObjectRef claim, ObjectRef composite, GitOps g
     }
 
     public UnitPlan withSteps(List<Step> newSteps) {
-        return new UnitPlan(id, claim, composite, gitops, driftAccepted, resources, aso, blockers, newSteps);
+        return new UnitPlan(id, claim, composite, nested, gitops, driftAccepted, resources, aso, blockers, newSteps);
     }
 
     public Step step(String stepId) {

@@ -118,7 +118,8 @@ public final class Mapper {
         String group = s.desired.group();
         if (!Estate.isAzureGroup(group)) {
             s.finding(Finding.info("not-azure", s.desired.apiVersion() + " " + kind
-                    + " is not an Azure managed resource; xp2aso leaves it to Crossplane", cr.origin(), s.subject()));
+                    + " is not an Azure managed resource: xp2aso does not migrate it, and the handoff leaves its whole"
+                    + " unit with Crossplane, untouched (the unit is blocked)", cr.origin(), s.subject()));
         } else if (mapping == null) {
             s.finding(Finding.error("unsupported-kind", "no mapping for " + s.desired.apiVersion() + " " + kind
                     + " in the mapping catalog (" + catalog.location() + "); it cannot be migrated", cr.origin(), s.subject()));

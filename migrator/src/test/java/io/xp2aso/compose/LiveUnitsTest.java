@@ -7,7 +7,9 @@ import io.xp2aso.model.ComposeResult;
 import io.xp2aso.model.ComposedResource;
 import io.xp2aso.model.Estate;
 import io.xp2aso.model.Finding;
+import io.xp2aso.model.NestedComposite;
 import io.xp2aso.model.ObservedIndex;
+import io.xp2aso.model.Severity;
 import io.xp2aso.model.Unit;
 import io.xp2aso.source.Manifest;
 import io.xp2aso.source.Origin;
@@ -63,10 +65,16 @@ class LiveUnitsTest {
         assertEquals("app-kcl", shop.composition());
         assertEquals(List.of("shop-7xk2p-rg", "shopdata", "shop-kv"), names(shop));
         assertEquals(List.of("", "data", ""), shop.resources().stream().map(ComposedResource::resourceName).toList());
-        // A referenced Azure MR that is gone is reported; a non-Azure one (left to Crossplane) is not.
+        // A referenced Azure MR that is gone is reported; a non-Azure one (its kind is not listed) blocks the unit:
+        // retiring the XR would delete it.
         List<Finding> missing = shop.findings().stream().filter(f -> f.code().equals("composed-resource-missing")).toList();
         assertEquals(1, missing.size(), shop.findings().toString());
         assertTrue(missing.get(0).message().contains("Account shop-gone"), missing.get(0).message());
+        List<Finding> foreign = shop.findings().stream().filter(f -> f.code().equals("non-azure-composed-resource")).toList();
+        assertEquals(1, foreign.size(), shop.findings().toString());
+        assertEquals(Severity.ERROR, foreign.get(0).severity());
+        assertTrue(foreign.get(0).message().startsWith("XApp/shop-7xk2p composes kubernetes.crossplane.io/v1alpha2 Object"
+                + " shop-cm, which is not an Azure managed resource"), foreign.get(0).message());
     }
 
     @Test
@@ -86,15 +94,16 @@ class LiveUnitsTest {
     }
 
     @Test
-    void nestedXrsAndLoneMrsAreUnitsOfTheirOwn() throws IOException {
+    void nestedXrsJoinTheirParentsUnitAndLoneMrsAreUnitsOfTheirOwn() throws IOException {
         ComposeResult r = compose();
         Map<String, Unit> units = byId(r);
-        assertEquals(List.of("team-a/shop", "_cluster/platform", "_cluster/platform-child", "_cluster/stray-rg"),
+        assertEquals(List.of("team-a/shop", "_cluster/platform", "_cluster/stray-rg"),
                 r.units().stream().map(Unit::id).toList());
-        assertEquals(List.of("platform-rg"), names(units.get("_cluster/platform")));
-        Unit child = units.get("_cluster/platform-child");
-        assertEquals(List.of("child-rg"), names(child));
-        assertTrue(child.findings().stream().anyMatch(f -> f.code().equals("nested-composite")), child.findings().toString());
+        Unit platform = units.get("_cluster/platform");
+        assertEquals(List.of("child-rg", "platform-rg"), names(platform), "depth first, in the order the XR lists them");
+        assertEquals(List.of("platform-child"), platform.nested().stream().map(NestedComposite::name).toList());
+        assertEquals("XApp/platform", platform.nested().get(0).parent());
+        assertEquals(List.of(), platform.findings());
         Unit stray = units.get("_cluster/stray-rg");
         assertNull(stray.composite());
         assertTrue(stray.findings().stream().anyMatch(f -> f.code().equals("composite-not-found")));

@@ -46,7 +46,7 @@ class PlanFilesTest {
         List<UnitPlan> units = new ArrayList<>();
         for (int copy = 0; copy < 7; copy++) {
             for (UnitPlan u : fixture.units()) {
-                units.add(new UnitPlan(u.id() + "-" + copy, u.claim(), u.composite(), u.gitops(), u.driftAccepted(),
+                units.add(new UnitPlan(u.id() + "-" + copy, u.claim(), u.composite(), u.nested(), u.gitops(), u.driftAccepted(),
                         u.resources(), u.aso(), u.blockers(), u.steps()));
             }
         }

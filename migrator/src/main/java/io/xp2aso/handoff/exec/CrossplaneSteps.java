@@ -170,6 +170,12 @@ final class CrossplaneSteps {
             }
             run.say(mr.ref().display() + ": deleted (orphaned its Azure resource)");
         }
+        // Nested XRs bottom up, each once nothing below it is left: deleted while paused, then unpaused to finalize.
+        List<ObjectRef> nested = new ArrayList<>(run.unit.nested());
+        Collections.reverse(nested);
+        for (ObjectRef r : nested) {
+            finishDeletion(run, r);
+        }
         Optional<ObjectRef> xr = run.xr();
         if (run.unit.claim() != null) {
             run.kube.get(run.unit.claim()).filter(o -> !Kube.deleting(o)).ifPresent(o -> run.kube.delete(run.unit.claim()));

@@ -44,6 +44,11 @@ final class Preflight {
                 problems.add(xr.get().display() + " does not exist");
             }
         }
+        for (ObjectRef nested : run.unit.nested()) {
+            if (run.kube.get(nested).isEmpty()) {
+                problems.add(nested.display() + " (nested XR) does not exist");
+            }
+        }
         for (ManagedHandoff mr : run.unit.resources()) {
             Optional<ObjectNode> found = run.kube.get(mr.ref());
             if (found.isEmpty()) {

@@ -61,13 +61,17 @@ final class UnitRun {
         return Optional.of(xr.withName(state.xrName));
     }
 
-    /** Claim and XR that exist in the plan (the XR only once its name is known). */
+    /**
+     * Claim, XR and the XRs it composes at every depth, top down (the XR only once its name is known): what pause
+     * pauses in this order, and what must stay paused until retire.
+     */
     List<ObjectRef> claimAndXr() {
         List<ObjectRef> out = new ArrayList<>();
         if (unit.claim() != null) {
             out.add(unit.claim());
         }
         xr().ifPresent(out::add);
+        out.addAll(unit.nested());
         return out;
     }
 
