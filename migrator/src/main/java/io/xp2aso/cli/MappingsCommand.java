@@ -3,11 +3,13 @@ package io.xp2aso.cli;
 import io.xp2aso.mapping.CatalogCheck;
 import io.xp2aso.mapping.CrdStore;
 import io.xp2aso.mapping.Coverage;
+import io.xp2aso.mapping.Crosswalk;
 import io.xp2aso.mapping.KindMapping;
 import io.xp2aso.mapping.MappingCatalog;
 import io.xp2aso.mapping.TargetSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -118,8 +120,13 @@ final class MappingsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--crds", paramLabel = "DIR", required = true, description = "Folder or file of upjet CRDs; repeatable.")
+        @Option(names = "--crds", paramLabel = "DIR", description = "Folder or file of upjet CRDs; repeatable.")
         List<Path> crds = new ArrayList<>();
+
+        @Option(names = "--crosswalk", paramLabel = "FILE",
+                description = "Kind crosswalk TSV (upjet_group, upjet_kind, match, ...): print per upjet group the kinds "
+                        + "mapped, mappable (an ASO home: exact-arm or merged-into-parent) and in total.")
+        Path crosswalk;
 
         @Option(names = "--min", paramLabel = "PERCENT", defaultValue = "0",
                 description = "Fail (exit 1) when a kind's coverage is below this percentage (default ${DEFAULT-VALUE}).")
@@ -131,6 +138,16 @@ final class MappingsCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            if (crds.isEmpty() && crosswalk == null) {
+                throw new ParameterException(spec.commandLine(), "give --crds DIR (field coverage) and/or --crosswalk FILE (kind coverage)");
+            }
+            if (crosswalk != null) {
+                printCrosswalk(out, Crosswalk.read(crosswalk).byGroup(parent.catalog()));
+                if (crds.isEmpty()) {
+                    out.flush();
+                    return Main.EXIT_OK;
+                }
+            }
             List<Coverage.Row> rows = Coverage.run(parent.catalog(), new CrdStore(crds));
             int total = 0;
             int covered = 0;
@@ -153,6 +170,21 @@ final class MappingsCommand implements Runnable {
             }
             out.flush();
             return below ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+        }
+
+        private static void printCrosswalk(PrintWriter out, List<Crosswalk.GroupCount> groups) {
+            int mapped = 0;
+            int mappable = 0;
+            int total = 0;
+            out.printf("%-45s %6s %8s %6s%n", "UPJET GROUP", "MAPPED", "MAPPABLE", "TOTAL");
+            for (Crosswalk.GroupCount g : groups) {
+                out.printf("%-45s %6d %8d %6d%n", g.group(), g.mapped(), g.mappable(), g.total());
+                mapped += g.mapped();
+                mappable += g.mappable();
+                total += g.total();
+            }
+            out.printf(Locale.ROOT, "%-45s %6d %8d %6d  (%.1f%% of the mappable kinds mapped)%n", "TOTAL", mapped, mappable,
+                    total, mappable == 0 ? 100.0 : 100.0 * mapped / mappable);
         }
     }
 }

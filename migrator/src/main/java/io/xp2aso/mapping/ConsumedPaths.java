@@ -30,7 +30,11 @@ public final class ConsumedPaths {
             rules(m.mergeInto().rules(), "", out);
         }
         for (IgnoreSpec i : m.ignore()) {
+            // An ignored field's Ref/Selector helpers only resolve its value: they are left out with it.
             out.add(i.path());
+            out.add(i.path() + "Ref");
+            out.add(i.path() + "Refs");
+            out.add(i.path() + "Selector");
         }
         return out;
     }
@@ -45,12 +49,15 @@ public final class ConsumedPaths {
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([A-Za-z0-9_.]+)}");
 
     private static void reference(RefSpec r, String prefix, Set<String> out) {
-        // Fields read by the ARM ID template ({resourceGroupName}) are used too.
+        // Fields read by the ARM ID template ({resourceGroupName}) are used too, and so are their Ref/Selector
+        // helpers: a template field set by selector names the same parent the owner field's own selector finds.
         java.util.regex.Matcher m = PLACEHOLDER.matcher(r.armId());
         while (m.find()) {
             String key = m.group(1);
             if (!key.equals("value") && !key.equals("subscription")) {
                 out.add(key);
+                out.add(key + "Ref");
+                out.add(key + "Selector");
             }
         }
         for (String f : r.from()) {

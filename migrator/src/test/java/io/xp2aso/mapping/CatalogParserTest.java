@@ -79,7 +79,7 @@ class CatalogParserTest {
         assertTrue(c.hasMapping("storage.azure.upbound.io/v1beta1", "Account"));
         assertTrue(c.hasMapping("storage.azure.m.upbound.io/v1beta1", "Account"));
         assertTrue(c.hasMapping("azure.m.upbound.io/v1beta1", "ResourceGroup"));
-        assertFalse(c.hasMapping("storage.azure.upbound.io/v1beta1", "Queue"));
+        assertFalse(c.hasMapping("storage.azure.upbound.io/v1beta1", "Blob")); // data plane: no ASO kind
         assertEquals(java.util.List.of("v20250601", "v1api20230101"), c.targetVersions("storage.azure.com", "StorageAccount"));
         assertEquals("built-in", c.location());
     }

@@ -1,0 +1,117 @@
+package io.xp2aso.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xp2aso.compose.Composer;
+import io.xp2aso.model.Estate;
+import io.xp2aso.model.Finding;
+import io.xp2aso.model.ObservedIndex;
+import io.xp2aso.model.Severity;
+import io.xp2aso.source.SourceReader;
+import io.xp2aso.source.Yaml;
+import io.xp2aso.testutil.Shared;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Realistic Compositions per family (src/test/resources/mapping/compositions/NAME: XRD, Composition, claim), rendered
+ * by the compose stage and mapped: the ASO objects equal the golden file NAME.aso.yaml, validate against the ASO CRDs,
+ * leave nothing unmapped and raise no error; references across kinds become owners by Kubernetes name.
+ * Regenerate the golden files with {@code -Dxp2aso.updateGolden=true} and review the diff.
+ */
+class FamilyCompositionGoldenTest {
+    static final String SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+
+    static Results map(String name) {
+        String dir = Fixtures.resource("compositions/" + name).toString();
+        Estate estate = new Estate(SourceReader.read(List.of(dir), new ByteArrayInputStream(new byte[0])));
+        return new Results(Mapper.map(new Composer().compose(estate, ObservedIndex.EMPTY), Fixtures.builtIn(),
+                ObservedIndex.EMPTY, new MapOptions(null, SUBSCRIPTION, Map.of())));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"messaging", "appstorage"})
+    void compositionMapsToTheGoldenValidAsoObjects(String name) throws Exception {
+        Results r = map(name);
+        SchemaValidator validator = SchemaValidator.forPath(Shared.reference().resolve("aso/crds"));
+        StringBuilder actual = new StringBuilder();
+        for (ObjectNode t : r.targets()) {
+            assertEquals(List.of(), validator.validate(t), t.path("kind").asText() + "/" + t.path("metadata").path("name").asText());
+            actual.append("---\n").append(Yaml.YAML.writeValueAsString(withRelativeSourceFile(t)).replaceFirst("^---\n", ""));
+        }
+        for (MappedResource m : r.resources()) {
+            assertEquals(List.of(), m.unmapped(), m.source().resourceName());
+            for (Finding f : m.findings()) {
+                assertTrue(f.severity() != Severity.ERROR && f.severity() != Severity.UNMAPPED, f.toString());
+            }
+        }
+        Path golden = Shared.repoRoot().resolve("migrator/src/test/resources/mapping/compositions/" + name + ".aso.yaml");
+        if (Boolean.getBoolean("xp2aso.updateGolden")) {
+            Files.writeString(golden, actual.toString());
+        }
+        assertEquals(Files.readString(golden), actual.toString(), "golden " + golden + " (regenerate with -Dxp2aso.updateGolden=true)");
+    }
+
+    @Test
+    void serviceBusAndEventHubChainsAreOwnedByName() {
+        Results r = map("messaging");
+        assertEquals("orders-servicebus", owner(r, "NamespacesTopic", "orders-topic"));
+        assertEquals("orders-topic", owner(r, "NamespacesTopicsSubscription", "orders-subscription"));
+        assertEquals("orders-subscription", owner(r, "NamespacesTopicsSubscriptionsRule", "orders-subscription-rule"));
+        assertEquals("orders-servicebus", owner(r, "NamespacesAuthorizationRule", "orders-sender-policy"));
+        assertEquals("orders-topic", owner(r, "TopicAuthorizationRule", "orders-listener-policy"));
+        // Event hub children name their hub by name, namespace and resource group, all by selector.
+        assertEquals("orders-eventhub", owner(r, "NamespacesEventhubsConsumerGroup", "orders-consumer-group"));
+        assertEquals("orders-eventhub", owner(r, "NamespacesEventhubsAuthorizationRule", "orders-eventhub-listener"));
+        assertEquals(List.of("Send"), texts(r.spec("NamespacesAuthorizationRule", "orders-sender-policy").path("rights")));
+        JsonNode secrets = r.spec("NamespacesAuthorizationRule", "orders-sender-policy").path("operatorSpec").path("secrets");
+        assertEquals("orders-servicebus-sender", secrets.path("primaryConnectionString").path("name").asText());
+        assertEquals("attribute.primary_connection_string", secrets.path("primaryConnectionString").path("key").asText());
+    }
+
+    @Test
+    void storageChildrenAreOwnedByTheAccountServices() {
+        Results r = map("appstorage");
+        assertEquals("invoices-account-queueservice", owner(r, "StorageAccountsQueueServicesQueue", "invoices-queue"));
+        assertEquals("invoices-account-fileservice", owner(r, "StorageAccountsFileServicesShare", "invoices-share"));
+        assertEquals("invoices-account-tableservice", owner(r, "StorageAccountsTableServicesTable", "invoices-table"));
+        assertEquals("invoices-account", owner(r, "StorageAccountsTableService", "invoices-account-tableservice"));
+        assertEquals("invoices-account", owner(r, "StorageAccountsManagementPolicy", "invoices-lifecycle"));
+        assertEquals("invoices-identity", owner(r, "FederatedIdentityCredential", "invoices-federated-credential"));
+        // The separate network rules land on the account.
+        JsonNode acls = r.spec("StorageAccount", "invoices-account").path("networkAcls");
+        assertEquals("Deny", acls.path("defaultAction").asText());
+        assertEquals("203.0.113.0/24", acls.path("ipRules").path(0).path("value").asText());
+    }
+
+    private static String owner(Results r, String kind, String name) {
+        return r.spec(kind, name).path("owner").path("name").asText();
+    }
+
+    private static List<String> texts(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        list.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** The source-file annotation holds the absolute path of the test resources; keep the part below them. */
+    private static JsonNode withRelativeSourceFile(ObjectNode t) {
+        ObjectNode copy = t.deepCopy();
+        ObjectNode ann = (ObjectNode) copy.path("metadata").path("annotations");
+        String file = ann.path(Mapper.SOURCE_FILE).asText();
+        int at = file.indexOf("/mapping/");
+        ann.put(Mapper.SOURCE_FILE, file.substring(at + 1));
+        return copy;
+    }
+}
