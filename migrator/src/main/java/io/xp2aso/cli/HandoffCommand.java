@@ -1,6 +1,7 @@
 package io.xp2aso.cli;
 
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.xp2aso.handoff.Plan;
@@ -9,9 +10,11 @@ import io.xp2aso.handoff.exec.ClusterException;
 import io.xp2aso.handoff.exec.ExecutorHooks;
 import io.xp2aso.handoff.exec.Fabric8Cluster;
 import io.xp2aso.handoff.exec.HandoffExecutor;
+import io.xp2aso.handoff.exec.OfflineReview;
 import io.xp2aso.handoff.exec.RunOptions;
 import io.xp2aso.handoff.exec.StateStore;
 import io.xp2aso.handoff.exec.Ticker;
+import io.xp2aso.inventory.ClusterAccess;
 import io.xp2aso.source.InputException;
 import io.xp2aso.source.Origin;
 import picocli.CommandLine.Command;
@@ -20,9 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -33,7 +34,7 @@ import java.util.concurrent.Callable;
 /** `xp2aso handoff PLAN.json`: checks (default) or runs (--execute) the ownership handoff plan against a cluster. */
 @Command(name = "handoff", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = "Check (default, read-only) or run (--execute) an ownership handoff plan. Progress is saved "
-                + "beside the plan in PLAN.state.json.")
+                + "beside migrate's output folder (DIR.handoff-state.json), never inside it.")
 public final class HandoffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,18 +61,31 @@ public final class HandoffCommand implements Callable<Integer> {
     @Option(names = "--kubeconfig", paramLabel = "FILE", description = "kubeconfig file (default: KUBECONFIG or ~/.kube/config)")
     Path kubeconfig;
 
-    @Option(names = "--context", paramLabel = "CONTEXT", description = "kubeconfig context (default: the current one)")
+    @Option(names = "--context", paramLabel = "CONTEXT", description = "kubeconfig context (default: the current one); "
+            + "an unknown context is an error")
     String context;
+
+    @Option(names = "--offline", description = "print what would run from the plan alone (and the saved progress); "
+            + "no cluster is contacted")
+    boolean offline;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (offline && (execute || resume || rollback || !approve.isEmpty())) {
+            throw new InputException(new Origin("--offline", 0), "reviews the plan without a cluster: it cannot be "
+                    + "combined with --execute, --resume, --rollback or --approve");
+        }
         Plan p = PlanJson.read(plan);
+        StateStore store = StateStore.forPlan(plan);
+        if (offline) {
+            return OfflineReview.print(p, only == null ? "" : only, store, out);
+        }
         String digest = digest(plan);
         try (KubernetesClient client = client()) {
-            HandoffExecutor executor = new HandoffExecutor(new Fabric8Cluster(client), Ticker.SYSTEM,
-                    StateStore.besidePlan(plan), out, ExecutorHooks.NONE);
+            HandoffExecutor executor = new HandoffExecutor(new Fabric8Cluster(client), Ticker.SYSTEM, store, out,
+                    ExecutorHooks.NONE);
             return executor.run(p, digest, new RunOptions(execute, resume, only, rollback, Set.copyOf(approve)));
         } catch (ClusterException e) {
             if (e.fatal() || e.kind() == ClusterException.Kind.UNKNOWN_KIND) {
@@ -83,22 +97,24 @@ public final class HandoffCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The kubeconfig is found and checked as scan does it (an unknown context or a missing kubeconfig is exit 2, never
+     * a fallback). Requests name xp2aso as their user agent, so the field manager of its writes is "xp2aso"; waits
+     * and retries are the executor's own, so the client does not retry.
+     */
     private KubernetesClient client() {
         Config config;
-        if (kubeconfig != null) {
-            try {
-                config = Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());
-            } catch (IOException e) {
-                throw new InputException(new Origin(kubeconfig.toString(), 0), "cannot read the kubeconfig: " + e.getMessage());
-            } catch (RuntimeException e) {
-                throw new InputException(new Origin(kubeconfig.toString(), 0), "invalid kubeconfig: " + e.getMessage());
-            }
-        } else {
-            config = Config.autoConfigure(context);
+        try {
+            config = new ConfigBuilder(ClusterAccess.config(kubeconfig == null ? null : kubeconfig.toString(), context))
+                    .withUserAgent(USER_AGENT).withRequestRetryBackoffLimit(0).build();
+        } catch (io.xp2aso.inventory.ClusterException e) {
+            throw new InputException(new Origin(e.where(), 0), e.getMessage(), e);
         }
-        config.setRequestRetryBackoffLimit(0);
         return new KubernetesClientBuilder().withConfig(config).build();
     }
+
+    /** The field manager Kubernetes records for the executor's writes (the user agent up to its first '/'). */
+    public static final String USER_AGENT = "xp2aso/" + io.xp2aso.migrate.MigrationPipeline.TOOL_VERSION;
 
     private static String digest(Path file) {
         try {

@@ -8,6 +8,7 @@ import io.xp2aso.inventory.LiveSource;
 import io.xp2aso.mapping.MappingCatalog;
 import io.xp2aso.mapping.ServedCrds;
 import io.xp2aso.model.ObservedIndex;
+import io.xp2aso.handoff.exec.StateStore;
 import io.xp2aso.report.AtomicOutput;
 import io.xp2aso.report.DisplayPaths;
 import io.xp2aso.report.JsonReport;
@@ -211,6 +212,14 @@ final class MigrateCommand implements Callable<Integer> {
      * output: `-o .` or `-o ~` must never delete a user's files.
      */
     private void checkOutputFolder(Path dir) {
+        StateStore handoff = StateStore.forOutput(dir);
+        Path legacy = StateStore.legacyIn(dir);
+        if (handoff.started() || Files.exists(legacy)) {
+            throw new InputException(new Origin(dir.toString(), 0), "the handoff of this output has started (its state: "
+                    + (handoff.started() ? handoff.file() : legacy) + "); migrating into it would replace the plan that "
+                    + "run depends on: write to another folder (-o), or finish or roll back the handoff and remove the "
+                    + "state file first");
+        }
         if (!Files.exists(dir)) {
             return;
         }

@@ -1,9 +1,31 @@
 package io.xp2aso.handoff;
 
 /**
- * How a claim is tracked by GitOps. {@code tool} is "argocd"; {@code application} the Argo CD Application name
- * (from the {@code app.kubernetes.io/instance} label or the {@code argocd.argoproj.io/tracking-id} annotation);
- * {@code evidence} says which of them.
+ * How an object is tracked by GitOps. {@code tool}: {@link #ARGOCD}, {@link #FLUX_KUSTOMIZE} or {@link #FLUX_HELM};
+ * {@code application} the Argo CD Application name, or {@code namespace/name} of the Flux Kustomization or
+ * HelmRelease ("" when only the field manager shows the tool); {@code evidence} says what showed it.
  */
 public record GitOps(String tool, String application, String evidence) {
+    public static final String ARGOCD = "argocd";
+    public static final String FLUX_KUSTOMIZE = "flux-kustomize";
+    public static final String FLUX_HELM = "flux-helm";
+
+    /** The tool and its application as people name them, e.g. "Argo CD application `web`". */
+    public String describe() {
+        String what = switch (tool) {
+            case FLUX_KUSTOMIZE -> "Flux Kustomization";
+            case FLUX_HELM -> "Flux HelmRelease";
+            default -> "Argo CD application";
+        };
+        return what + (application.isEmpty() ? " (not named on the object)" : " `" + application + "`");
+    }
+
+    /** The annotation (key and value) that keeps the tool from pruning the object once it is gone from Git. */
+    public String[] protection() {
+        return switch (tool) {
+            case FLUX_KUSTOMIZE -> new String[]{Keys.FLUX_PRUNE, Keys.FLUX_PRUNE_DISABLED};
+            case FLUX_HELM -> new String[]{Keys.HELM_RESOURCE_POLICY, Keys.HELM_KEEP};
+            default -> new String[]{Keys.ARGO_SYNC_OPTIONS, Keys.ARGO_PROTECT_VALUE};
+        };
+    }
 }

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
- * Writes plan.json, plan.md and handoff.sh one unit at a time, so that the plan of a large estate (tens of kilobytes
- * per unit) is never whole in memory. The index (every unit's {@link UnitSummary}) is known up front because plan.md
+ * Writes plan.json and plan.md one unit at a time (handoff.sh holds no units: it runs the executor), so that the
+ * plan of a large estate (tens of kilobytes per unit) is never whole in memory. The index (every unit's {@link UnitSummary}) is known up front because plan.md
  * opens with it. Units are rendered apart, to UTF-8 bytes ({@link #render}: pure, so callers may render several at
  * once), and appended in order, which only copies bytes. The output is the same as {@link PlanJson#write},
  * {@link PlanMarkdown#write} and {@link HandoffScript#write} of the whole plan.
@@ -26,7 +26,7 @@ public final class PlanFiles implements Closeable {
     private int next = 1;
 
     /** One unit's text in each of the three files, in UTF-8. */
-    public record Rendered(String id, byte[] json, byte[] md, byte[] sh) {
+    public record Rendered(String id, byte[] json, byte[] md) {
     }
 
     /**
@@ -41,27 +41,26 @@ public final class PlanFiles implements Closeable {
         Utf8Text b = new Utf8Text(64 * 1024);
         PlanMarkdown.header(b, header, this.index);
         write(md, b.toBytes());
-        write(sh, utf8(HandoffScript.header(header)));
+        // handoff.sh runs the executor on the plan: it holds nothing of the units.
+        write(sh, utf8(HandoffScript.write(header)));
     }
 
-    /** The texts of the unit at {@code position} (from 1) of the plan. */
-    public static Rendered render(UnitPlan u, int position) {
+    /** The texts of one unit. */
+    public static Rendered render(UnitPlan u) {
         // JSON first: it holds every string the other two show, and it rejects a lone surrogate (utf8 writes '?').
         byte[] json = PlanJson.unitBytes(u);
         // Sized for a typical unit (tens of kilobytes) so the builders do not grow by copying.
         Utf8Text m = new Utf8Text(32 * 1024);
         PlanMarkdown.unit(m, u);
-        StringBuilder s = new StringBuilder(32 * 1024);
-        HandoffScript.unit(s, u, position);
-        return new Rendered(u.id(), json, m.toBytes(), utf8(s));
+        return new Rendered(u.id(), json, m.toBytes());
     }
 
     /** Adds the next unit; units must come in index order. */
     public void add(UnitPlan u) {
-        append(render(u, next));
+        append(render(u));
     }
 
-    /** Appends the next unit, rendered for this position. */
+    /** Appends the next unit. */
     public void append(Rendered r) {
         if (next > index.size() || !index.get(next - 1).id().equals(r.id())) {
             throw new IllegalStateException("unit " + r.id() + " is not the next unit of the plan's index");
@@ -69,7 +68,6 @@ public final class PlanFiles implements Closeable {
         next++;
         json.unitBytes(r.json());
         write(md, r.md());
-        write(sh, r.sh());
     }
 
     /**
@@ -132,7 +130,7 @@ public final class PlanFiles implements Closeable {
         private void work() {
             for (int i = claimed.getAndIncrement(); i < texts.length; i = claimed.getAndIncrement()) {
                 try {
-                    texts[i] = render(unit.apply(from + i), from + i + 1);
+                    texts[i] = render(unit.apply(from + i));
                 } catch (RuntimeException | Error e) {
                     failed(i, e);
                 } finally {
@@ -184,9 +182,6 @@ public final class PlanFiles implements Closeable {
         if (next != index.size() + 1) {
             throw new IllegalStateException("the plan's index has " + index.size() + " units, " + (next - 1) + " were written");
         }
-        StringBuilder b = new StringBuilder();
-        HandoffScript.trailer(b, index);
-        write(sh, utf8(b));
         json.end();
         try (OutputStream a = md; OutputStream c = sh) {
             a.flush();

@@ -305,32 +305,32 @@ final class StepTexts {
             cmd.add(expect(mr.ref(), "'{.spec.managementPolicies}'", "[\"Observe\"]"));
         }
         for (ManagedHandoff mr : mrs) {
-            cmd.add("kubectl delete " + obj(mr.ref()) + nsFlag(mr.ref()) + " --ignore-not-found --wait=false");
+            cmd.add("kubectl delete " + obj(mr.ref()) + nsFlag(mr.ref()) + " --ignore-not-found --wait=false --cascade=orphan");
             cmd.add("wait_gone " + obj(mr.ref()) + " " + Shell.ns(mr.ref()));
             checks.add(mr.ref().display() + " deleted, orphaning its Azure resource");
         }
         // Bottom up: an XR goes only once nothing below it is left to garbage-collect.
         for (ObjectRef r : reversed(nested)) {
-            cmd.add("kubectl delete " + obj(r) + nsFlag(r) + " --ignore-not-found --wait=false   # paused: held by its finalizer");
+            cmd.add("kubectl delete " + obj(r) + nsFlag(r) + " --ignore-not-found --wait=false --cascade=orphan   # paused: held by its finalizer");
             cmd.add("if exists " + obj(r) + " " + Shell.ns(r) + "; then " + annotate(r, Keys.PAUSED, null)
                     + "; fi   # deleting: Crossplane finalizes it and never composes again");
             cmd.add("wait_gone " + obj(r) + " " + Shell.ns(r));
-            checks.add(r.display() + " (nested XR) deleted");
-        }
-        if (claim != null) {
-            cmd.add("kubectl delete " + obj(claim) + nsFlag(claim) + " --ignore-not-found --wait=false   # paused: held by its finalizer");
+            checks.add(r.display() + " (nested XR) deleted (propagationPolicy Orphan)");
         }
         if (xr != null) {
-            cmd.add("kubectl delete " + obj(xr) + nsFlag(xr) + " --ignore-not-found --wait=false   # paused: held by its finalizer");
+            checks.add("immediately before deleting " + xr.display() + ": everything it composes (spec.resourceRefs, "
+                    + "objects labelled crossplane.io/composite, at every depth) is in the plan");
+            cmd.add("kubectl delete " + obj(xr) + nsFlag(xr) + " --ignore-not-found --wait=false --cascade=orphan   # paused: held by its finalizer");
             cmd.add("if exists " + obj(xr) + " " + Shell.ns(xr) + "; then " + annotate(xr, Keys.PAUSED, null)
                     + "; fi   # deleting: Crossplane finalizes it and never composes again");
             cmd.add("wait_gone " + obj(xr) + " " + Shell.ns(xr));
-            checks.add(xr.display() + " deleted");
+            checks.add(xr.display() + " deleted (propagationPolicy Orphan)");
         }
         if (claim != null) {
+            cmd.add("kubectl delete " + obj(claim) + nsFlag(claim) + " --ignore-not-found --wait=false --cascade=orphan   # paused: held by its finalizer");
             cmd.add("if exists " + obj(claim) + " " + Shell.ns(claim) + "; then " + annotate(claim, Keys.PAUSED, null) + "; fi");
             cmd.add("wait_gone " + obj(claim) + " " + Shell.ns(claim));
-            checks.add(claim.display() + " deleted");
+            checks.add(claim.display() + " deleted (propagationPolicy Orphan)");
         }
         for (AsoTarget t : aso) {
             cmd.add(expect(t.ref(), cond("Ready"), "True") + "   # the Azure resource still exists");
@@ -339,8 +339,12 @@ final class StepTexts {
         return new Step("retire", StepAction.RETIRE, "Retire the Crossplane objects without touching Azure",
                 List.of("MRs first (observe-only + Orphan: the provider drops its finalizer without calling Azure; the "
                                 + "paused XR does not re-create them), then " + (nested.isEmpty() ? "" : "the nested XRs "
-                                + "from the deepest up, then ") + "the claim and the XR: deleted while paused, then "
-                                + "unpaused so Crossplane finalizes them (deletion is handled before composition).",
+                                + "from the deepest up, then ") + "the XR, then the claim: each deleted while paused, then "
+                                + "unpaused so Crossplane finalizes it (deletion is handled before composition).",
+                        "Every delete uses propagationPolicy Orphan (kubectl --cascade=orphan), so garbage collection "
+                                + "deletes nothing the object owns. The XR goes before the claim: a deleting claim deletes "
+                                + "its XR with background propagation itself. Immediately before the XR and the claim are "
+                                + "deleted, what the XR composes is compared with the plan again; anything unknown stops the step.",
                         "Not reversible by the tool once an MR is gone; see the rollback."),
                 cmd, checks,
                 List.of("# not reversible by the tool after an MR is deleted. To return to Crossplane: set the ASO resources "

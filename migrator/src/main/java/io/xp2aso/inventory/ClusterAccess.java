@@ -26,6 +26,11 @@ public final class ClusterAccess {
     }
 
     public static KubernetesClient open(String kubeconfig, String context) {
+        return new KubernetesClientBuilder().withConfig(config(kubeconfig, context)).build();
+    }
+
+    /** The checked configuration {@link #open} uses, for callers that add settings (a user agent) before connecting. */
+    public static Config config(String kubeconfig, String context) {
         Config config;
         if (kubeconfig != null) {
             File file = new File(kubeconfig);
@@ -55,12 +60,11 @@ public final class ClusterAccess {
             }
             config = Config.autoConfigure(context);
         }
-        Config tuned = new ConfigBuilder(config)
+        return new ConfigBuilder(config)
                 .withConnectionTimeout(CONNECT_TIMEOUT_MS)
                 .withRequestTimeout(REQUEST_TIMEOUT_MS)
                 .withRequestRetryBackoffLimit(1)
                 .build();
-        return new KubernetesClientBuilder().withConfig(tuned).build();
     }
 
     private static void checkContext(String file, io.fabric8.kubernetes.api.model.Config parsed, String context) {

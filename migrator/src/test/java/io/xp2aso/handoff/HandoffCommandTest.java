@@ -116,4 +116,74 @@ class HandoffCommandTest {
             assertTrue(r.err().contains("permission denied"), r.err());
         }
     }
+
+    @Test
+    void unknownContextExitsTwoAndNeverFallsBack() throws IOException {
+        Harness h = new Harness(dir.resolve("w"), "storage.yaml");
+        try (h.world) {
+            Path plan = write(h);
+            Result r = cli("handoff", plan.toString(), "--kubeconfig", dir.resolve("kubeconfig").toString(),
+                    "--context", "prod");
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertEquals("error: " + dir.resolve("kubeconfig") + ": context \"prod\" not found (contexts: mock)\n", r.err());
+            assertEquals("", r.out(), "nothing was checked against the current context");
+        }
+    }
+
+    @Test
+    void noKubeconfigIsAPlainError() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("KUBERNETES_SERVICE_HOST") == null,
+                "running inside a cluster: the in-cluster service account would be used");
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, PlanJson.write(PlanGoldenTest.fixturePlan()));
+        Result r = io.xp2aso.testutil.KubeconfigProperty.with(dir.resolve("absent"), () -> cli("handoff", plan.toString()));
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals("error: kubeconfig: no kubeconfig found (KUBECONFIG, ~/.kube/config) and not running inside "
+                + "a cluster: pass --kubeconfig\n", r.err());
+    }
+
+    /** A server that answers 404 to everything (not a Kubernetes API): exit 2 at once, no silent retries. */
+    @Test
+    void aServerAnswering404ExitsTwoAtOnce() throws IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", x -> {
+            x.sendResponseHeaders(404, -1);
+            x.close();
+        });
+        server.start();
+        try {
+            Path plan = dir.resolve("plan.json");
+            Files.writeString(plan, PlanJson.write(PlanGoldenTest.fixturePlan()));
+            Path kube = dir.resolve("kubeconfig");
+            Files.writeString(kube, "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: http://127.0.0.1:"
+                    + server.getAddress().getPort() + "\ncontexts:\n- name: c\n  context:\n    cluster: c\n    user: u\n"
+                    + "current-context: c\nusers:\n- name: u\n  user:\n    token: t\n");
+            long start = System.nanoTime();
+            Result r = cli("handoff", plan.toString(), "--kubeconfig", kube.toString());
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains("the server answered 404 Not Found to read CRDs: it is not a Kubernetes API "
+                    + "server"), r.err());
+            assertFalse(r.out().contains("state"), "no state file is mentioned: " + r.out());
+            assertTrue(seconds < 20, "took " + seconds + " s");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void offlinePrintsThePlanWithoutACluster() throws IOException {
+        Path plan = dir.resolve("plan.json");
+        Files.writeString(plan, PlanJson.write(PlanGoldenTest.fixturePlan()));
+        Result r = io.xp2aso.testutil.KubeconfigProperty.with(dir.resolve("absent"),
+                () -> cli("handoff", plan.toString(), "--offline", "--only", "team-a/assets"));
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().startsWith("offline (no cluster is contacted; a run checks all of this live): 1 unit\n"
+                + "unit team-a/assets: ready, 0/10 steps done\n  [1/10 preflight] Preflight: read-only checks (may stop for: drift)\n"), r.out());
+        assertTrue(r.out().contains("  [9/10 retire] Retire the Crossplane objects without touching Azure\n"), r.out());
+        Result both = cli("handoff", plan.toString(), "--offline", "--execute");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("--offline"), both.err());
+    }
 }

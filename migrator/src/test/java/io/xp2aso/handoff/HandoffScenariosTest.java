@@ -134,6 +134,41 @@ class HandoffScenariosTest {
         assertTrue(writes > 15, "the executor writes more than 15 times (" + writes + ")");
     }
 
+    /**
+     * Killed between two object writes inside a step: right after the nth write the server applied, for every n of a
+     * clean run (pausing the claim but not yet the XR, orphaning one MR but not the next, deleting the XR but not yet
+     * the claim, ...), then resumed. Each write of a step is idempotent, so the half-done step completes on the next run.
+     */
+    @Test
+    void crashBetweenTwoWritesInsideAStepThenResume() throws IOException {
+        int fired = 0;
+        int points = 0;
+        for (String fixture : new String[]{"storage.yaml", "network.yaml"}) {
+            int writes = cleanRunWrites(fixture);
+            points += writes;
+            for (int n = 1; n <= writes; n++) {
+                Harness h = new Harness(fresh(), fixture);
+                h.world.writeHooks.crashAfterWrite(n);
+                scenario("crash after write " + n + " of " + fixture, h, ExecutorHooks.NONE);
+                fired += h.transcript.indexOf("CRASH after write " + n + " (") >= 0 ? 1 : 0;
+            }
+        }
+        System.out.println("handoff scenarios: " + scenarios + ", violations: " + violations.size()
+                + " (crashes between writes: " + fired + ")");
+        assertEquals(List.of(), violations);
+        assertEquals(points, fired, "every write was followed by a crash once");
+        assertTrue(points > 20, "writes of two units (" + points + ")");
+    }
+
+    /** Object writes of a clean run, as the executor issued them (after the server applied each). */
+    private int cleanRunWrites(String unit) throws IOException {
+        Harness h = new Harness(fresh(), unit);
+        try (h.world) {
+            h.runToEnd(ExecutorHooks.NONE, 15);
+            return h.world.writeHooks.writes().size();
+        }
+    }
+
     /** Writes of a clean run, counted by the API server (faults at index n hit the nth write). */
     private int countWrites(String unit) throws IOException {
         Harness h = new Harness(fresh(), unit);

@@ -50,9 +50,9 @@ class PlanGoldenTest {
         // A text given for the very object applied is what the apply command holds (the plan does not render it).
         var first = units.get(0).resources().get(0).targets().get(0);
         yaml.put(first, yaml.get(first).replace("metadata:", "metadata: # from the ASO tree"));
-        String script = HandoffScript.write(PlanBuilder.build(new MappingResult(units, List.of()),
+        String md = PlanJson.write(PlanBuilder.build(new MappingResult(units, List.of()),
                 PlanOptions.defaults().withRenderedYaml(yaml)));
-        assertTrue(script.contains("metadata: # from the ASO tree"), "the given YAML is used");
+        assertTrue(md.contains("metadata: # from the ASO tree"), "the given YAML is used");
     }
 
     @Test
@@ -84,7 +84,7 @@ class PlanGoldenTest {
     @Test
     void secretValuesNeverAppear() {
         Plan p = fixturePlan();
-        String all = PlanJson.write(p) + PlanMarkdown.write(p) + HandoffScript.write(p);
+        String all = PlanJson.write(p) + PlanMarkdown.write(p);
         // the fixture's Secret value (base64 and plain) must not leak; its name and key must be there
         assertTrue(!all.contains("bm90LWEtcmVhbC1wYXNzd29yZA==") && !all.contains("not-a-real-password"));
         assertTrue(all.contains("copy_secret_key crossplane-system orders-pg-admin password team-b orders-pg-admin password"));

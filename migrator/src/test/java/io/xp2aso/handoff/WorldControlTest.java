@@ -71,4 +71,41 @@ class WorldControlTest {
             assertTrue(names.stream().anyMatch(n -> n.startsWith(account.name() + "-re")), names.toString());
         }
     }
+
+    /** Negative control for #13.1: an XR deleted with background propagation takes an MR the plan does not know. */
+    @Test
+    void backgroundDeletionOfAnXrGarbageCollectsAnUnknownMr() {
+        Harness h = new Harness(dir, "storage.yaml");
+        try (h.world) {
+            UnitPlan u = h.plan.units().get(0);
+            ObjectRef extra = io.xp2aso.handoff.world.Intruders.unknownMr(h.world, u.composite(), u.resources().get(2).ref());
+            h.world.deleteBackground(u.composite());
+            h.world.rounds(Harness.AFTER_ROUNDS);
+            assertTrue(h.world.violations().stream().anyMatch(v -> v.contains("DELETE reached Azure")
+                    && v.contains("extra")), h.world.violations().toString());
+            assertTrue(h.world.get(extra).isEmpty(), "garbage collected");
+        }
+    }
+
+    /** Negative control for #13.7: an upjet apply in flight writes Azure after the MR became observe-only. */
+    @Test
+    void anApplyInFlightOutlivesTheSwitchToObserve() {
+        Harness h = new Harness(dir, "storage.yaml");
+        try (h.world) {
+            h.world.async.crossplaneRounds = 6;
+            ObjectRef account = HandoffAsyncTest.startApply(h);
+            ObjectNode live = h.world.get(account).orElseThrow();
+            live.with("spec").put("deletionPolicy", "Orphan").putArray("managementPolicies").add("Observe");
+            h.world.executorCluster().update(live);
+            AsoTarget sa = h.plan.units().get(0).aso().get(1);
+            ObjectNode m = sa.manifest().deepCopy();
+            m.with("metadata").with("annotations").put(Keys.RECONCILE_POLICY, Keys.POLICY_MANAGE);
+            for (AsoTarget t : h.plan.units().get(0).aso()) {
+                h.world.executorCluster().create(t == sa ? m : t.manifest().deepCopy());
+            }
+            h.world.rounds(8);
+            assertTrue(h.world.violations().stream().anyMatch(v -> v.contains("both managers") && v.contains("in flight")),
+                    h.world.violations().toString());
+        }
+    }
 }

@@ -148,7 +148,37 @@ final class AsoSteps {
                 run.say(t.ref().display() + ": reconcile-policy skip (read back)");
             }
         }
+        for (AsoTarget t : reversed(run.unit.aso())) {
+            awaitSkipSettled(run, t);
+        }
         run.state.manageBaseline.clear();
+    }
+
+    /**
+     * Before Crossplane may write again: ASO has no Azure operation in flight for the resource and reports the result
+     * of a reconcile under skip. A changed annotation does not bump metadata.generation, so ASO's acknowledgement of
+     * skip is not directly visible; what is: a PUT being polled carries the poller-resume-token annotation and Ready
+     * False/Reconciling. Both must be absent on two reads one poll interval apart (ASO reconciles at once on a change
+     * to or from skip).
+     */
+    private static void awaitSkipSettled(UnitRun run, AsoTarget t) {
+        int[] quiet = {0};
+        run.kube.waitFor(t.ref().display() + " to have no Azure operation in flight under skip", () -> {
+            Optional<ObjectNode> live = run.kube.get(t.ref());
+            if (live.isEmpty()) {
+                return Optional.empty();
+            }
+            String token = Kube.annotation(live.get(), Keys.POLLER_RESUME_TOKEN);
+            JsonNode ready = Kube.condition(live.get(), "Ready");
+            boolean reconciling = ready != null && "Reconciling".equals(ready.path("reason").asText());
+            if (token != null || reconciling) {
+                quiet[0] = 0;
+                return Optional.of((token != null ? Keys.POLLER_RESUME_TOKEN + " set (a PUT is being polled), " : "")
+                        + Kube.describeCondition(live.get(), "Ready"));
+            }
+            return ++quiet[0] >= 2 ? Optional.empty() : Optional.of("checking again after one poll");
+        });
+        run.say(t.ref().display() + ": no Azure operation in flight under skip");
     }
 
     static void remove(UnitRun run) {

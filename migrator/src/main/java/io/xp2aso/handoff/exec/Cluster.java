@@ -15,11 +15,19 @@ public interface Cluster {
     /** PUT of the whole object; CONFLICT when its resourceVersion is stale. */
     ObjectNode update(ObjectNode object);
 
-    /** Requests deletion; absent objects are fine. */
+    /**
+     * Requests deletion with {@code propagationPolicy: Orphan}; absent objects are fine. Orphan, always: garbage
+     * collection must never delete what the object owns (an XR's MRs would delete their Azure resources).
+     */
     void delete(ObjectRef ref);
 
     /** Objects of a kind, in one namespace or ("" ) in all. */
-    List<ObjectNode> list(String apiVersion, String kind, String namespace);
+    default List<ObjectNode> list(String apiVersion, String kind, String namespace) {
+        return list(apiVersion, kind, namespace, "");
+    }
+
+    /** Objects of a kind carrying the labels of {@code labelSelector} ("k=v,..."; "" for all). */
+    List<ObjectNode> list(String apiVersion, String kind, String namespace, String labelSelector);
 
     /** The CRD that serves group/kind, when installed. */
     Optional<ObjectNode> crd(String group, String kind);

@@ -1,11 +1,12 @@
 package io.xp2aso.handoff.exec;
 
 /**
- * A cluster call that failed. DENIED and UNREACHABLE end the run (exit 2); CONFLICT and SERVER are retried a bounded
- * number of times; UNKNOWN_KIND means the kind's CRD is not installed.
+ * A cluster call that failed. DENIED, UNREACHABLE and NOT_AN_API (a list answered 404: not a Kubernetes API server,
+ * or a wrong URL path) end the run (exit 2); CONFLICT and SERVER are retried a bounded number of times; UNKNOWN_KIND
+ * means the kind's CRD is not installed.
  */
 public class ClusterException extends RuntimeException {
-    public enum Kind { CONFLICT, DENIED, UNREACHABLE, SERVER, UNKNOWN_KIND, INVALID }
+    public enum Kind { CONFLICT, DENIED, UNREACHABLE, SERVER, UNKNOWN_KIND, INVALID, NOT_AN_API }
 
     private final Kind kind;
 
@@ -20,6 +21,6 @@ public class ClusterException extends RuntimeException {
 
     /** True when the run cannot continue at all (cluster unreachable or permission denied). */
     public boolean fatal() {
-        return kind == Kind.DENIED || kind == Kind.UNREACHABLE;
+        return kind == Kind.DENIED || kind == Kind.UNREACHABLE || kind == Kind.NOT_AN_API;
     }
 }

@@ -103,8 +103,29 @@ final class CrossplaneSteps {
                 return Kube.conditionTrue(live, "Synced") && current ? Optional.empty()
                         : Optional.of(Kube.describeCondition(live, "Synced"));
             });
+            awaitAsyncOperation(run, mr);
             run.say(mr.ref().display() + ": " + (mr.namespacedV2() ? "" : "deletionPolicy Orphan, ")
                     + "managementPolicies [Observe], Synced (read back)");
+        }
+    }
+
+    /**
+     * upjet runs Terraform asynchronously: an apply started before the switch to Observe goes on, and writes Azure,
+     * after it. Waits until the MR's AsyncOperation condition says the operation finished (the Synced wait before
+     * made sure the provider reconciled the observe-only spec, so an operation running then shows as Ongoing).
+     */
+    private static void awaitAsyncOperation(UnitRun run, ManagedHandoff mr) {
+        run.kube.waitFor(mr.ref().display() + "'s asynchronous operation (upjet) to finish", () -> {
+            JsonNode live = run.kube.require(mr.ref());
+            JsonNode op = Kube.condition(live, Keys.ASYNC_OPERATION);
+            return op == null || "True".equals(op.path("status").asText()) ? Optional.empty()
+                    : Optional.of(Kube.describeCondition(live, Keys.ASYNC_OPERATION));
+        });
+        JsonNode last = Kube.condition(run.kube.require(mr.ref()), Keys.LAST_ASYNC_OPERATION);
+        if (last != null && !"True".equals(last.path("status").asText())) {
+            // Finished, but failed: nothing runs any more; a reviewer should know before ASO takes over.
+            run.say(mr.ref().display() + ": the last asynchronous operation failed: "
+                    + Kube.describeCondition(run.kube.require(mr.ref()), Keys.LAST_ASYNC_OPERATION));
         }
     }
 
@@ -145,6 +166,14 @@ final class CrossplaneSteps {
 
     // ---- retire
 
+    /**
+     * MRs first (observe-only and orphaning: the provider drops its finalizer without calling Azure; the paused XR
+     * does not re-create them), then the XR, then the claim; every delete with propagationPolicy Orphan.
+     * XR before claim: a deleting claim deletes its XR itself, with background propagation, so garbage collection
+     * would delete whatever the XR still owns; deleted first and with Orphan, the XR leaves its dependents alone, and
+     * the claim, paused until it is itself deleting, cannot compose a new XR in between. Immediately before each of
+     * the two deletes the live tree is compared with the plan's again.
+     */
     static void retire(UnitRun run) {
         if (!run.state.retireStarted) {
             run.state.retireStarted = true;
@@ -163,6 +192,7 @@ final class CrossplaneSteps {
                 }
             });
         }
+        requireKnownTree(run);
         for (ManagedHandoff mr : run.unit.resources()) {
             if (run.kube.editIfPresent(mr.ref(), o -> Kube.setAnnotation(o, Keys.PAUSED, null)).isPresent()) {
                 run.kube.delete(mr.ref());
@@ -174,16 +204,16 @@ final class CrossplaneSteps {
         List<ObjectRef> nested = new ArrayList<>(run.unit.nested());
         Collections.reverse(nested);
         for (ObjectRef r : nested) {
+            requireKnownTree(run);
             finishDeletion(run, r);
         }
         Optional<ObjectRef> xr = run.xr();
-        if (run.unit.claim() != null) {
-            run.kube.get(run.unit.claim()).filter(o -> !Kube.deleting(o)).ifPresent(o -> run.kube.delete(run.unit.claim()));
-        }
         if (xr.isPresent()) {
+            requireKnownTree(run);
             finishDeletion(run, xr.get());
         }
         if (run.unit.claim() != null) {
+            requireKnownTree(run);
             finishDeletion(run, run.unit.claim());
         }
         for (AsoTarget t : run.unit.aso()) {
@@ -195,7 +225,21 @@ final class CrossplaneSteps {
         run.say("every ASO resource still Ready");
     }
 
-    /** Deletes a paused claim/XR (held by its finalizer), then unpauses it: Crossplane handles deletion before composing. */
+    /** Stops when the XR (or the XR the claim names now) composes anything the plan does not know. */
+    private static void requireKnownTree(UnitRun run) {
+        List<String> unknown = new ArrayList<>(ComposedObjects.unknownUnderClaim(run));
+        if (run.unit.claim() == null) {
+            run.xr().filter(x -> run.kube.get(x).isPresent()).ifPresent(x -> unknown.addAll(ComposedObjects.unknown(run)));
+        }
+        if (!unknown.isEmpty()) {
+            throw new StepFailed("not deleting: the live objects are not the plan's:\n      - " + String.join("\n      - ", unknown));
+        }
+    }
+
+    /**
+     * Deletes a paused claim/XR with Orphan propagation (held by its finalizer), then unpauses it: Crossplane handles
+     * deletion before composing, so it finalizes the object without composing again.
+     */
     private static void finishDeletion(UnitRun run, ObjectRef r) {
         Optional<ObjectNode> live = run.kube.get(r);
         if (live.isPresent()) {
@@ -205,7 +249,7 @@ final class CrossplaneSteps {
             run.kube.editIfPresent(r, o -> Kube.deleting(o) && Kube.setAnnotation(o, Keys.PAUSED, null));
             run.kube.waitGone(r);
         }
-        run.say(r.display() + ": deleted");
+        run.say(r.display() + ": deleted (propagationPolicy Orphan)");
     }
 
     private static JsonNode readTree(String s) {

@@ -3,6 +3,7 @@ package io.xp2aso.handoff.exec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -59,17 +60,19 @@ public final class Fabric8Cluster implements Cluster {
 
     @Override
     public void delete(ObjectRef ref) {
-        call("delete " + ref.display(), () -> resource(ref.apiVersion(), ref.kind(), ref.namespace(), ref.name()).delete());
+        call("delete " + ref.display(), () -> resource(ref.apiVersion(), ref.kind(), ref.namespace(), ref.name())
+                .withPropagationPolicy(DeletionPropagation.ORPHAN).delete());
     }
 
     @Override
-    public List<ObjectNode> list(String apiVersion, String kind, String namespace) {
+    public List<ObjectNode> list(String apiVersion, String kind, String namespace, String labelSelector) {
         return call("list " + kind, () -> {
             List<ObjectNode> out = new ArrayList<>();
             ResourceDefinitionContext ctx = context(apiVersion, kind);
             var op = client.genericKubernetesResources(ctx);
-            List<GenericKubernetesResource> items = namespace.isEmpty() || !ctx.isNamespaceScoped()
-                    ? op.inAnyNamespace().list().getItems() : op.inNamespace(namespace).list().getItems();
+            var scoped = namespace.isEmpty() || !ctx.isNamespaceScoped() ? op.inAnyNamespace() : op.inNamespace(namespace);
+            List<GenericKubernetesResource> items = labelSelector.isEmpty() ? scoped.list().getItems()
+                    : scoped.withLabelSelector(labelSelector).list().getItems();
             items.forEach(i -> out.add(toNode(i)));
             return out;
         });
@@ -169,6 +172,12 @@ public final class Fabric8Cluster implements Cluster {
         }
         if (code == 409) {
             return new ClusterException(ClusterException.Kind.CONFLICT, "conflict: cannot " + what + ": " + reason, e);
+        }
+        if (code == 404 && (what.startsWith("list ") || what.equals("read CRDs"))) {
+            // A collection that exists on every Kubernetes API server (CRDs, or a kind whose CRD was found) is not
+            // there: retrying cannot help.
+            return new ClusterException(ClusterException.Kind.NOT_AN_API, "the server answered 404 Not Found to "
+                    + what + ": it is not a Kubernetes API server, or the kubeconfig's server URL has a wrong path", e);
         }
         if (code == 400 || code == 422) {
             return new ClusterException(ClusterException.Kind.INVALID, "rejected: cannot " + what + ": " + reason, e);

@@ -93,7 +93,8 @@ public final class HandoffExecutor {
             }
             out.flush();
         }
-        out.println(code == 0 ? "done" : "stopped: see above; the state is saved in " + store.file());
+        out.println(code == 0 ? "done" : "stopped: see above" + (o.execute() && store.exists()
+                ? "; the progress is saved in " + store.file() : ""));
         out.flush();
         return code;
     }

@@ -42,6 +42,8 @@ final class Preflight {
                 problems.add("the XR of " + run.unit.id() + " is unknown: the claim has no spec.resourceRef");
             } else if (run.kube.get(xr.get()).isEmpty()) {
                 problems.add(xr.get().display() + " does not exist");
+            } else {
+                problems.addAll(ComposedObjects.unknown(run));
             }
         }
         for (ObjectRef nested : run.unit.nested()) {

@@ -91,7 +91,7 @@ public final class ArgoEmulator {
             if (!inGit) {
                 String opts = live.get().path("metadata").path("annotations").path(Keys.ARGO_SYNC_OPTIONS).asText("");
                 if (!opts.contains("Prune=false") && !CrossplaneEmulator.deleting(live.get())) {
-                    world.api.delete(e.getKey());
+                    world.deleteBackground(e.getKey());
                     continue;
                 }
             }

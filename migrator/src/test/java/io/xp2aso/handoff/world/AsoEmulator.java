@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 final class AsoEmulator {
     static final String FINALIZER = "serviceoperator.azure.com/finalizer";
+    static final String POLLER_TOKEN = "serviceoperator.azure.com/poller-resume-token";
 
     /** kind -> (owner kind, ARM path segment). */
     private static final Map<String, String[]> TYPES = Map.ofEntries(
@@ -78,11 +79,20 @@ final class AsoEmulator {
                     if ("skip".equals(lastPolicy.get(uid))) {
                         Conditions.set(cr, "Ready", "False", "Reconciling", "The resource is in the process of being reconciled by the operator", world.now());
                     }
-                    world.azure.put(id, properties(cr), "aso");
+                    world.async.write("aso", id, properties(cr));
                     lastPut.put(uid, gen);
                 }
-                setStatus(cr, world.azure.get(id).orElseThrow(), id);
-                Conditions.set(cr, "Ready", "True", "Succeeded", "", world.now());
+                if (world.async.running("aso", id)) {
+                    cr.with("metadata").with("annotations").put(POLLER_TOKEN, "token-" + gen);
+                    Conditions.set(cr, "Ready", "False", "Reconciling", "The resource is in the process of being reconciled by the operator", world.now());
+                } else {
+                    setStatus(cr, world.azure.get(id).orElseThrow(), id);
+                    Conditions.set(cr, "Ready", "True", "Succeeded", "", world.now());
+                }
+            }
+            if (!world.async.running("aso", id)) {
+                // Simplified: the token goes once Azure completed the PUT, under skip too (ASO would keep it unpolled).
+                cr.with("metadata").with("annotations").remove(POLLER_TOKEN);
             }
         }
         lastPolicy.put(uid, policy.equals("skip") ? "skip" : "manage");

@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.handoff.ObjectRef;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Crossplane as far as the handoff depends on it (crossplane-runtime and v1.20 semantics):
@@ -34,9 +32,11 @@ final class CrossplaneEmulator {
     final List<World.Kind> claimKinds = new ArrayList<>();
     final List<World.Kind> xrKinds = new ArrayList<>();
     private int generated;
+    private final GarbageCollector gc;
 
     CrossplaneEmulator(World world) {
         this.world = world;
+        this.gc = new GarbageCollector(world);
     }
 
     void bind(String kind, String externalName, String armId) {
@@ -55,7 +55,7 @@ final class CrossplaneEmulator {
                 composite(xr, managed);
             }
         }
-        collectGarbage();
+        gc.collect(xrKinds);
         for (ObjectNode mr : world.allOfRole(world.managedKinds)) {
             managed(mr);
         }
@@ -74,7 +74,8 @@ final class CrossplaneEmulator {
         if (deleting(claim)) {
             if (xr.isPresent()) {
                 if (!deleting(xr.get())) {
-                    world.api.delete(xrKind.ref("", xrName));
+                    // Crossplane deletes the XR of a deleting claim with background propagation (the default policy)
+                    world.deleteBackground(xrKind.ref("", xrName));
                 }
                 return;
             }
@@ -152,28 +153,6 @@ final class CrossplaneEmulator {
         }
     }
 
-    /** Kubernetes garbage collection: an MR whose owner XR is gone is deleted (background propagation). */
-    private void collectGarbage() {
-        Set<String> uids = new HashSet<>();
-        for (World.Kind k : xrKinds) {
-            for (ObjectNode xr : world.all(k)) {
-                uids.add(World.text(xr, "metadata.uid"));
-            }
-        }
-        for (ObjectNode mr : world.allOfRole(world.managedKinds)) {
-            JsonNode owners = mr.path("metadata").path("ownerReferences");
-            if (owners.isArray() && !owners.isEmpty() && !deleting(mr)) {
-                boolean alive = false;
-                for (JsonNode o : owners) {
-                    alive |= uids.contains(o.path("uid").asText());
-                }
-                if (!alive) {
-                    world.api.delete(ObjectRef.of(mr));
-                }
-            }
-        }
-    }
-
     // ---- managed resources (the provider)
 
     private void managed(ObjectNode mr) {
@@ -219,13 +198,18 @@ final class CrossplaneEmulator {
                 world.update(mr);
                 return;
             }
-        } else if (all || policies.contains("Update")) {
+        } else if ((all || policies.contains("Update")) && !world.async.running("crossplane", id)) {
             ObjectNode merged = live.get().deepCopy();
             merged.setAll(forProvider.deepCopy());
             if (!merged.equals(live.get())) {
-                world.azure.put(id, merged, "crossplane");
+                world.async.write("crossplane", id, merged);
                 live = world.azure.get(id);
             }
+        }
+        if (world.async.crossplaneRounds > 0) {
+            boolean busy = world.async.running("crossplane", id);
+            Conditions.set(mr, "AsyncOperation", busy ? "False" : "True", busy ? "Ongoing" : "Finished", "", world.now());
+            Conditions.set(mr, "LastAsyncOperation", "True", "Success", "", world.now());
         }
         ObjectNode atProvider = live.get().deepCopy();
         atProvider.put("id", id);

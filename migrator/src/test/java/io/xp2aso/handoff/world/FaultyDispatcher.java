@@ -4,8 +4,13 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.xp2aso.source.Yaml;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,11 +24,27 @@ public final class FaultyDispatcher extends Dispatcher {
     public record Fault(int nthWrite, int code, boolean afterApplying) {
     }
 
+    /** A DELETE the server applied: who sent it, the path and its propagationPolicy ("" when the request named none). */
+    public record Delete(String agent, String path, String propagation) {
+    }
+
     private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(List.of());
     private final AtomicInteger writes = new AtomicInteger();
     private volatile List<Fault> faults = List.of();
     private volatile int denyAllCode;
     private volatile int injected;
+    private final List<Delete> deletes = new CopyOnWriteArrayList<>();
+    private final Set<String> orphanedUids = ConcurrentHashMap.newKeySet();
+
+    /** Every DELETE applied, in order. */
+    public List<Delete> deletes() {
+        return List.copyOf(deletes);
+    }
+
+    /** UIDs of objects deleted with propagationPolicy Orphan: garbage collection orphans their dependents. */
+    boolean orphaned(String uid) {
+        return orphanedUids.contains(uid);
+    }
 
     public void faults(List<Fault> f) {
         faults = List.copyOf(f);
@@ -59,9 +80,34 @@ public final class FaultyDispatcher extends Dispatcher {
                 if (f.nthWrite() == n) {
                     injected++;
                     if (f.afterApplying()) {
-                        crud.dispatch(request);
+                        apply(request);
                     }
                     return status(f.code(), f.code() == 409 ? "Conflict" : "InternalError", "injected fault on write " + n);
+                }
+            }
+        }
+        return apply(request);
+    }
+
+    /** The CRUD server's answer; a DELETE's propagationPolicy (which the CRUD server ignores) is recorded first. */
+    private MockResponse apply(RecordedRequest request) {
+        if ("DELETE".equals(request.getMethod())) {
+            String body = request.getUtf8Body();
+            String policy = "";
+            try {
+                policy = body == null || body.isBlank() ? "" : Yaml.JSON.readTree(body).path("propagationPolicy").asText("");
+            } catch (IOException e) {
+                policy = "unreadable";
+            }
+            deletes.add(new Delete(String.valueOf(request.getHeader("User-Agent")), request.getPath(), policy));
+            if (policy.equals("Orphan")) {
+                MockResponse found = crud.handleGet(request.getPath());
+                if (found.code() == 200) {
+                    try {
+                        orphanedUids.add(Yaml.JSON.readTree(found.getBody().readUtf8()).path("metadata").path("uid").asText());
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
                 }
             }
         }

@@ -2,9 +2,11 @@ package io.xp2aso.handoff.world;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -51,6 +53,8 @@ public final class World implements AutoCloseable {
     final Set<String> asoKinds = new LinkedHashSet<>();
     final CrossplaneEmulator crossplane = new CrossplaneEmulator(this);
     final AsoEmulator aso = new AsoEmulator(this);
+    /** Azure operations that take rounds (upjet applies, ASO PUTs); immediate unless set. */
+    public final AsyncOperations async = new AsyncOperations(this);
     public final ArgoEmulator argo = new ArgoEmulator(this);
     final List<String> violations = new ArrayList<>();
     private final Instant start = Instant.parse("2026-01-01T00:00:00Z");
@@ -84,8 +88,11 @@ public final class World implements AutoCloseable {
 
     /** The executor's view of the cluster: its requests carry the executor user agent (faults target them). */
     public Cluster executorCluster() {
-        return new Fabric8Cluster(executorClient);
+        return writeHooks.wrap(new Fabric8Cluster(executorClient));
     }
+
+    /** Acts between the executor's writes (see {@link WriteHooks}). */
+    public final WriteHooks writeHooks = new WriteHooks();
 
     public FaultyDispatcher dispatcher() {
         return dispatcher;
@@ -140,6 +147,20 @@ public final class World implements AutoCloseable {
 
     public void uninstall(String group, String plural) {
         api.delete(new ObjectRef("apiextensions.k8s.io/v1", "CustomResourceDefinition", "", plural + "." + group));
+    }
+
+    /**
+     * A delete as Kubernetes controllers and kubectl issue it by default: background propagation, so garbage
+     * collection deletes the dependents. (The executor's {@link Cluster} always orphans them.)
+     */
+    public void deleteBackground(ObjectRef ref) {
+        Kind k = kinds.stream().filter(x -> x.apiVersion().equals(ref.apiVersion()) && x.kind().equals(ref.kind()))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("kind not installed: " + ref));
+        ResourceDefinitionContext ctx = new ResourceDefinitionContext.Builder().withGroup(ref.group())
+                .withVersion(ref.version()).withKind(ref.kind()).withPlural(k.plural()).withNamespaced(k.namespaced()).build();
+        var op = controllerClient.genericKubernetesResources(ctx);
+        (k.namespaced() ? op.inNamespace(ref.namespace()) : op).withName(ref.name())
+                .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
     }
 
     public ObjectNode create(ObjectNode obj) {
@@ -201,6 +222,7 @@ public final class World implements AutoCloseable {
         azure.setTick(tick);
         cache = new HashMap<>();
         try {
+            async.finishDue();
             argo.reconcile();
             crossplane.reconcile();
             aso.reconcile();
@@ -220,6 +242,9 @@ public final class World implements AutoCloseable {
     private void checkInvariants() {
         java.util.Map<String, List<String>> xp = crossplane.writers(allOfRole(managedKinds));
         java.util.Map<String, List<String>> as = aso.writers(allOfRole(asoKinds));
+        // An operation in flight writes Azure whatever its sender's policy is now.
+        async.runningIds("crossplane").forEach(id -> xp.computeIfAbsent(id, k -> new ArrayList<>()).add("an apply in flight"));
+        async.runningIds("aso").forEach(id -> as.computeIfAbsent(id, k -> new ArrayList<>()).add("a PUT in flight"));
         for (java.util.Map.Entry<String, List<String>> e : xp.entrySet()) {
             if (as.containsKey(e.getKey())) {
                 violation("both managers may write " + e.getKey() + ": Crossplane " + e.getValue() + " and ASO "
