@@ -30,10 +30,7 @@ public record CompiledComposition(CompositionDef def, boolean pipeline, List<Tem
     }
 
     public static CompiledComposition compile(CompositionDef def) {
-        return compile(def, new TemplateLines());
-    }
-
-    static CompiledComposition compile(CompositionDef def, TemplateLines lines) {
+        TemplateLines lines = new TemplateLines(def.manifest());
         Origin origin = def.manifest().origin();
         JsonNode spec = def.spec();
         try {

@@ -94,7 +94,6 @@ public final class Composer {
         final ObservedIndex observed;
         final CompositionSelector selector;
         final Renderer renderer;
-        final TemplateLines lines = new TemplateLines();
         final Map<Manifest, Object> compiled = new IdentityHashMap<>();
         final List<Finding> global = new ArrayList<>();
         final UnitIds ids = new UnitIds();
@@ -477,7 +476,7 @@ public final class Composer {
                 c = compiled.get(def.manifest());
                 if (c == null) {
                     try {
-                        c = CompiledComposition.compile(def, lines);
+                        c = CompiledComposition.compile(def);
                     } catch (InputException e) {
                         c = e;
                     }
@@ -510,7 +509,7 @@ public final class Composer {
             Object c = compiled.get(def.manifest());
             if (c == null) {
                 try {
-                    c = CompiledComposition.compile(def, lines);
+                    c = CompiledComposition.compile(def);
                 } catch (InputException e) {
                     c = e;
                     global.add(Finding.error("invalid-composition", e.getMessage(), e.origin(),

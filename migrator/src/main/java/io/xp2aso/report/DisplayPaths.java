@@ -61,7 +61,7 @@ public final class DisplayPaths {
         }
         List<Manifest> manifests = new ArrayList<>(sources.manifests().size());
         for (Manifest m : sources.manifests()) {
-            manifests.add(new Manifest(m.node(), origin(m.origin())));
+            manifests.add(new Manifest(m.node(), origin(m.origin()), m.lines()));
         }
         List<SourceSet.SkippedInput> skipped = new ArrayList<>(sources.skipped().size());
         for (SourceSet.SkippedInput s : sources.skipped()) {

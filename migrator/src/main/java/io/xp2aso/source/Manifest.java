@@ -3,8 +3,18 @@ package io.xp2aso.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** One Kubernetes object as parsed, kept as a Jackson tree, with where it came from. */
-public record Manifest(ObjectNode node, Origin origin) {
+/**
+ * One Kubernetes object as parsed, kept as a Jackson tree, with where it came from; {@code lines} places its nested
+ * objects in the source text (Compositions only, else {@link NodeLines#NONE}).
+ */
+public record Manifest(ObjectNode node, Origin origin, NodeLines lines) {
+    public Manifest {
+        lines = lines == null ? NodeLines.NONE : lines;
+    }
+
+    public Manifest(ObjectNode node, Origin origin) {
+        this(node, origin, NodeLines.NONE);
+    }
 
     public String apiVersion() {
         return text(node, "apiVersion");

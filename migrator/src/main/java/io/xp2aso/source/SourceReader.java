@@ -146,8 +146,12 @@ public final class SourceReader {
             while ((t = p.nextToken()) != null) {
                 int line = offset + p.currentTokenLocation().getLineNr();
                 if (t == JsonToken.START_OBJECT) {
+                    int lineInChunk = p.currentTokenLocation().getLineNr();
                     JsonNode node = compactor.compact(Yaml.YAML.readTree(p));
-                    add(found, skipped, (ObjectNode) node, new Origin(file, line));
+                    // Compositions keep the lines of their templates and steps: the text may not be on disk later.
+                    NodeLines lines = isComposition(node)
+                            ? NodeLines.scan(factory, chunk.text(), lineInChunk, line) : NodeLines.NONE;
+                    add(found, skipped, (ObjectNode) node, new Origin(file, line), lines);
                 } else if (t == JsonToken.START_ARRAY) {
                     p.skipChildren();
                     skipped.add(new SourceSet.SkippedInput(new Origin(file, line), "document is a list, not a Kubernetes object"));
@@ -168,7 +172,14 @@ public final class SourceReader {
         return new Parsed(found, skipped, null);
     }
 
-    private static void add(List<Manifest> out, List<SourceSet.SkippedInput> skipped, ObjectNode node, Origin origin) {
+    private static boolean isComposition(JsonNode node) {
+        String kind = node.path("kind").asText("");
+        return (kind.equals("Composition") || kind.equals("CompositionRevision"))
+                && node.path("apiVersion").asText("").startsWith("apiextensions.crossplane.io/");
+    }
+
+    private static void add(List<Manifest> out, List<SourceSet.SkippedInput> skipped, ObjectNode node, Origin origin,
+                            NodeLines lines) {
         String kind = node.path("kind").asText("");
         String apiVersion = node.path("apiVersion").asText("");
         if (kind.isEmpty() || apiVersion.isEmpty()) {
@@ -179,11 +190,11 @@ public final class SourceReader {
         if (kind.equals("List") || (kind.endsWith("List") && node.get("items") != null && node.get("items").isArray())) {
             for (JsonNode item : node.get("items")) {
                 if (item instanceof ObjectNode o) {
-                    add(out, skipped, o, origin);
+                    add(out, skipped, o, origin, NodeLines.NONE);
                 }
             }
             return;
         }
-        out.add(new Manifest(node, origin));
+        out.add(new Manifest(node, origin, lines));
     }
 }
