@@ -41,7 +41,7 @@ class FamilyCompositionGoldenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"messaging", "appstorage"})
+    @ValueSource(strings = {"messaging", "appstorage", "databases"})
     void compositionMapsToTheGoldenValidAsoObjects(String name) throws Exception {
         Results r = map(name);
         SchemaValidator validator = SchemaValidator.forPath(Shared.reference().resolve("aso/crds"));
@@ -93,6 +93,28 @@ class FamilyCompositionGoldenTest {
         JsonNode acls = r.spec("StorageAccount", "invoices-account").path("networkAcls");
         assertEquals("Deny", acls.path("defaultAction").asText());
         assertEquals("203.0.113.0/24", acls.path("ipRules").path(0).path("value").asText());
+    }
+
+    @Test
+    void databaseChildrenAreOwnedByTheirServers() {
+        Results r = map("databases");
+        for (String[] c : new String[][]{{"ServersElasticPool", "ledger-sql-pool", "ledger-sql-server"},
+                {"ServersSecurityAlertPolicy", "ledger-sql-alert-policy", "ledger-sql-server"},
+                {"ServersEncryptionProtector", "ledger-sql-tde", "ledger-sql-server"},
+                {"ServersVirtualNetworkRule", "ledger-sql-vnet-rule", "ledger-sql-server"},
+                {"ServersOutboundFirewallRule", "ledger-sql-outbound", "ledger-sql-server"},
+                {"FlexibleServersConfiguration", "ledger-mysql-timeout", "ledger-mysql-server"},
+                {"FlexibleServersBackup", "ledger-postgres-backup", "ledger-postgres-server"},
+                {"RedisFirewallRule", "ledger-redis-firewall", "ledger-redis"},
+                {"RedisAccessPolicy", "ledger-redis-reader-policy", "ledger-redis"},
+                {"RedisAccessPolicyAssignment", "ledger-redis-reader-assignment", "ledger-redis"}}) {
+            assertEquals(c[2], owner(r, c[0], c[1]), c[1]);
+        }
+        // PostgreSQL names its Entra administrator by the principal's object ID; MySQL's is the singleton ActiveDirectory.
+        assertEquals("6e5ad6a2-47a6-4c2b-8c1e-2a8c3f1d9b10", r.spec("FlexibleServersAdministrator", "ledger-postgres-admin").path("azureName").asText());
+        assertEquals("6e5ad6a2-47a6-4c2b-8c1e-2a8c3f1d9b10", r.spec("FlexibleServersAdministrator", "ledger-mysql-admin").path("sid").asText());
+        assertEquals("ServiceManaged", r.spec("ServersEncryptionProtector", "ledger-sql-tde").path("serverKeyName").asText());
+        assertEquals(53687091200L, r.spec("ServersElasticPool", "ledger-sql-pool").path("maxSizeBytes").asLong());
     }
 
     private static String owner(Results r, String kind, String name) {
