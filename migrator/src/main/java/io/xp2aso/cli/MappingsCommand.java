@@ -93,11 +93,16 @@ final class MappingsCommand implements Runnable {
         @Option(names = "--crds", paramLabel = "DIR", description = "Folder or file of CRDs (ASO and/or upjet); repeatable.")
         List<Path> crds = new ArrayList<>();
 
+        @Option(names = "--legacy-crds", paramLabel = "DIR", description = "CRDs of the original upbound/provider-azure "
+                + "(older field names): every `olderNames` entry is checked against them; repeatable.")
+        List<Path> legacy = new ArrayList<>();
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             MappingCatalog c = parent.catalog();
-            CatalogCheck.Result r = CatalogCheck.run(c, crds.isEmpty() ? null : new CrdStore(crds));
+            CatalogCheck.Result r = CatalogCheck.run(c, crds.isEmpty() ? null : new CrdStore(crds),
+                    legacy.isEmpty() ? null : new CrdStore(legacy));
             for (String n : r.notChecked()) {
                 out.println("not checked (no CRD): " + n);
             }
@@ -128,6 +133,10 @@ final class MappingsCommand implements Runnable {
                         + "mapped, mappable (an ASO home: exact-arm or merged-into-parent) and in total.")
         Path crosswalk;
 
+        @Option(names = "--legacy-crds", paramLabel = "DIR", description = "CRDs of the original upbound/provider-azure: "
+                + "each kind also gets a row per older version (legacy:v1beta1) counting its older field names; repeatable.")
+        List<Path> legacy = new ArrayList<>();
+
         @Option(names = "--min", paramLabel = "PERCENT", defaultValue = "0",
                 description = "Fail (exit 1) when a kind's coverage is below this percentage (default ${DEFAULT-VALUE}).")
         double min;
@@ -148,13 +157,14 @@ final class MappingsCommand implements Runnable {
                     return Main.EXIT_OK;
                 }
             }
-            List<Coverage.Row> rows = Coverage.run(parent.catalog(), new CrdStore(crds));
+            List<Coverage.Row> rows = Coverage.run(parent.catalog(), new CrdStore(crds),
+                    legacy.isEmpty() ? null : new CrdStore(legacy));
             int total = 0;
             int covered = 0;
             boolean below = false;
-            out.printf("%-50s %-8s %6s %6s %7s %7s%n", "KIND", "VERSION", "FIELDS", "MAPPED", "IGNORED", "COVER");
+            out.printf("%-50s %-15s %6s %6s %7s %7s%n", "KIND", "VERSION", "FIELDS", "MAPPED", "IGNORED", "COVER");
             for (Coverage.Row r : rows) {
-                out.printf(Locale.ROOT, "%-50s %-8s %6d %6d %7d %6.1f%%%n", r.kind(), r.version(), r.total(), r.mapped(),
+                out.printf(Locale.ROOT, "%-50s %-15s %6d %6d %7d %6.1f%%%n", r.kind(), r.version(), r.total(), r.mapped(),
                         r.ignored(), 100 * r.share());
                 if (details) {
                     r.unmapped().forEach(u -> out.println("    unmapped: " + u));
@@ -163,7 +173,7 @@ final class MappingsCommand implements Runnable {
                 covered += r.mapped() + r.ignored();
                 below |= 100 * r.share() < min;
             }
-            out.printf(Locale.ROOT, "%-50s %-8s %6d %6s %7s %6.1f%%%n", "TOTAL", "", total, "", "",
+            out.printf(Locale.ROOT, "%-50s %-15s %6d %6s %7s %6.1f%%%n", "TOTAL", "", total, "", "",
                     total == 0 ? 100.0 : 100.0 * covered / total);
             if (below) {
                 out.printf(Locale.ROOT, "coverage below %.1f%% for at least one kind%n", min);

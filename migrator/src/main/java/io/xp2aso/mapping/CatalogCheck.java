@@ -18,18 +18,31 @@ public final class CatalogCheck {
 
     private final MappingCatalog catalog;
     private final CrdStore crds;
+    /** The original provider's CRDs (older field names), or null. */
+    private final CrdStore legacy;
+    /** forProvider and atProvider schemas of the kind being checked in the legacy CRDs (every version). */
+    private List<JsonNode> legacySchemas = List.of();
     private final List<String> problems = new ArrayList<>();
     private final List<String> notChecked = new ArrayList<>();
     private final java.util.Set<RuleSpec> viaChecked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    private CatalogCheck(MappingCatalog catalog, CrdStore crds) {
+    private CatalogCheck(MappingCatalog catalog, CrdStore crds, CrdStore legacy) {
         this.catalog = catalog;
         this.crds = crds;
+        this.legacy = legacy;
     }
 
     /** Checks the catalog; {@code crds} may be null (then only cross-file consistency is checked). */
     public static Result run(MappingCatalog catalog, CrdStore crds) {
-        CatalogCheck c = new CatalogCheck(catalog, crds);
+        return run(catalog, crds, null);
+    }
+
+    /**
+     * Checks the catalog; with {@code legacy} (the original upbound/provider-azure CRDs) the {@code olderNames} are
+     * checked too, and a `from` or ignored path missing in the current CRD may be a field only the older one has.
+     */
+    public static Result run(MappingCatalog catalog, CrdStore crds, CrdStore legacy) {
+        CatalogCheck c = new CatalogCheck(catalog, crds, legacy);
         c.problems.addAll(catalog.crossFileProblems());
         if (crds != null) {
             for (KindMapping m : catalog.entries()) {
@@ -115,6 +128,8 @@ public final class CatalogCheck {
             return;
         }
         List<String> versions = m.versions().isEmpty() ? crds.servedVersions(m.group(), m.kind()) : m.versions();
+        legacySchemas = legacySchemas(m);
+        olderNames(m, versions);
         for (String v : versions) {
             Optional<JsonNode> schema = crds.schema(m.group(), m.kind(), v);
             if (schema.isEmpty()) {
@@ -146,7 +161,7 @@ public final class CatalogCheck {
                 fromPaths(m.mergeInto().rules(), "", fp, ap, at);
             }
             for (IgnoreSpec i : m.ignore()) {
-                if (SchemaPaths.at(fp, i.path()) == null) {
+                if (SchemaPaths.at(fp, i.path()) == null && !inLegacy(i.path())) {
                     problems.add(i.origin() + ": ignored forProvider." + i.path() + " does not exist in " + at);
                 }
             }
@@ -204,8 +219,60 @@ public final class CatalogCheck {
     }
 
     private void from(JsonNode fp, JsonNode ap, String path, io.xp2aso.source.Origin origin, String at) {
-        if (SchemaPaths.at(fp, path) == null && SchemaPaths.at(ap, path) == null) {
-            problems.add(origin + ": forProvider." + path + " does not exist in " + at + " (nor in status.atProvider)");
+        if (SchemaPaths.at(fp, path) == null && SchemaPaths.at(ap, path) == null && !inLegacy(path)) {
+            problems.add(origin + ": forProvider." + path + " does not exist in " + at + " (nor in status.atProvider"
+                    + (legacy == null ? "; give the older provider's CRDs to accept its field names" : ", nor in the older provider's CRD") + ")");
+        }
+    }
+
+    // ---- older field names (upbound/provider-azure) ----
+
+    private List<JsonNode> legacySchemas(KindMapping m) {
+        if (legacy == null || legacy.find(m.group(), m.kind()).isEmpty()) {
+            return List.of();
+        }
+        List<JsonNode> out = new ArrayList<>();
+        for (String v : legacy.servedVersions(m.group(), m.kind())) {
+            legacy.schema(m.group(), m.kind(), v).ifPresent(s -> {
+                out.add(s.path("properties").path("spec").path("properties").path("forProvider"));
+                out.add(s.path("properties").path("status").path("properties").path("atProvider"));
+            });
+        }
+        return out;
+    }
+
+    /** True when the path is a field of the kind in the older provider (forProvider or atProvider). */
+    private boolean inLegacy(String path) {
+        return legacySchemas.stream().anyMatch(s -> SchemaPaths.at(s, path) != null);
+    }
+
+    /** Each older name exists in the older CRD; its current name exists in the current one and is mapped or ignored. */
+    private void olderNames(KindMapping m, List<String> versions) {
+        if (m.olderNames().isEmpty()) {
+            return;
+        }
+        if (legacySchemas.isEmpty()) {
+            notChecked.add(m.groupKind() + " older names (" + m.origin().file() + "): "
+                    + (legacy == null ? "no older provider CRDs given" : "no CRD in " + legacy.root()));
+        }
+        java.util.Set<String> consumed = ConsumedPaths.of(m);
+        for (OlderName n : m.olderNames()) {
+            if (!legacySchemas.isEmpty() && !inLegacy(n.from())) {
+                problems.add(n.origin() + ": older name forProvider." + n.from() + " does not exist in the older provider's "
+                        + m.groupKind());
+            }
+            for (String v : versions) {
+                crds.schema(m.group(), m.kind(), v).ifPresent(s -> {
+                    if (SchemaPaths.at(s.path("properties").path("spec").path("properties").path("forProvider"), n.to()) == null) {
+                        problems.add(n.origin() + ": forProvider." + n.to() + " (current name of " + n.from()
+                                + ") does not exist in " + m.groupKind() + " " + v);
+                    }
+                });
+            }
+            if (!ConsumedPaths.covers(consumed, n.to())) {
+                problems.add(n.origin() + ": forProvider." + n.to() + " (current name of " + n.from()
+                        + ") is neither mapped nor ignored by this file");
+            }
         }
     }
 
@@ -213,7 +280,7 @@ public final class CatalogCheck {
         for (String f : r.from()) {
             String p = FieldPath.join(prefix, f);
             if (SchemaPaths.at(fp, p) == null && SchemaPaths.at(fp, p + "Ref") == null
-                    && SchemaPaths.at(fp, p + "Refs") == null) {
+                    && SchemaPaths.at(fp, p + "Refs") == null && !inLegacy(p)) {
                 problems.add(r.origin() + ": reference field forProvider." + p + " does not exist in " + at);
             }
         }

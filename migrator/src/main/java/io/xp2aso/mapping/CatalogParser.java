@@ -18,7 +18,8 @@ import java.util.Set;
 
 /** Reads one mapping file strictly: an unknown key, a wrong type or a bad value is an error naming file:line. */
 final class CatalogParser {
-    private static final Set<String> TOP = Set.of("source", "description", "targets", "mergeInto", "ignore");
+    private static final Set<String> TOP = Set.of("source", "description", "targets", "mergeInto", "ignore", "olderNames");
+    private static final Set<String> OLDER = Set.of("from", "to", "values", "negate", "note");
     private static final Set<String> SOURCE = Set.of("group", "kind", "versions");
     private static final Set<String> TARGET = Set.of("id", "apiVersion", "kind", "versions", "nameSuffix", "when",
             "forEach", "azureName", "owner", "rules", "connectionSecret");
@@ -102,7 +103,43 @@ final class CatalogParser {
                 ignores.add(new IgnoreSpec(path(required(i, "path")), reason, sev, doc.origin(i)));
             }
         }
-        return new KindMapping(group, kind, versions, description, targets, merge, ignores, doc.origin(n));
+        List<OlderName> older = n.has("olderNames") ? olderNames(n.get("olderNames")) : List.of();
+        return new KindMapping(group, kind, versions, description, targets, merge, ignores, older, doc.origin(n));
+    }
+
+    private List<OlderName> olderNames(JsonNode n) {
+        List<OlderName> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonNode o : list(n)) {
+            object(o, "an olderNames entry", OLDER);
+            String from = path(required(o, "from"));
+            String to = path(required(o, "to"));
+            if (from.equals(to) || from.equals(".") || to.equals(".")) {
+                throw error(o, "an older name maps an old forProvider path to a different current one");
+            }
+            if (!seen.add(from)) {
+                throw error(o, "older name `" + from + "` is listed twice");
+            }
+            Map<String, JsonNode> values = o.has("values") ? valueMap(o.get("values")) : null;
+            boolean negate = o.has("negate") && bool(o.get("negate"));
+            if (values != null && negate) {
+                throw error(o, "an older name has `values` or `negate`, not both");
+            }
+            out.add(new OlderName(from, to, values, negate, doc.origin(o)));
+        }
+        return out;
+    }
+
+    private Map<String, JsonNode> valueMap(JsonNode v) {
+        if (!v.isObject() || v.isEmpty()) {
+            throw error(v, "`values` is a non-empty map from source value to ASO value");
+        }
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            values.put(e.getKey(), e.getValue());
+        }
+        return values;
     }
 
     private TargetSpec target(JsonNode t) {
@@ -258,18 +295,7 @@ final class CatalogParser {
         if (from.size() > 1 && format == null) {
             throw error(r, "several `from` paths are joined by a `format` such as '{0}_{1}'");
         }
-        Map<String, JsonNode> values = null;
-        if (r.has("values")) {
-            JsonNode v = r.get("values");
-            if (!v.isObject() || v.isEmpty()) {
-                throw error(v, "`values` is a non-empty map from source value to ASO value");
-            }
-            values = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                values.put(e.getKey(), e.getValue());
-            }
-        }
+        Map<String, JsonNode> values = r.has("values") ? valueMap(r.get("values")) : null;
         String textCase = r.has("case") ? text(r.get("case")) : null;
         if (textCase != null && !textCase.equals("lower") && !textCase.equals("upper")) {
             throw error(r.get("case"), "case is `lower` or `upper`");

@@ -25,6 +25,15 @@ public final class Coverage {
     }
 
     public static List<Row> run(MappingCatalog catalog, CrdStore upjetCrds) {
+        return run(catalog, upjetCrds, null);
+    }
+
+    /**
+     * With {@code legacyCrds} (the original upbound/provider-azure), each kind also gets a row per version of its
+     * older CRD, version {@code legacy:v1beta1}: a leaf counts as mapped or ignored when the file accounts for it
+     * under its own name or, through {@code olderNames}, under its current name.
+     */
+    public static List<Row> run(MappingCatalog catalog, CrdStore upjetCrds, CrdStore legacyCrds) {
         List<Row> rows = new ArrayList<>();
         for (KindMapping m : catalog.entries()) {
             Optional<JsonNode> crd = upjetCrds.find(m.group(), m.kind());
@@ -40,27 +49,50 @@ public final class Coverage {
                     continue;
                 }
                 JsonNode fp = schema.get().path("properties").path("spec").path("properties").path("forProvider");
-                int total = 0;
-                int mapped = 0;
-                int ign = 0;
-                List<String> unmapped = new ArrayList<>();
-                for (String leaf : SchemaPaths.leaves(fp)) {
-                    if (isReferenceHelper(leaf)) {
-                        continue;
-                    }
-                    total++;
-                    if (ConsumedPaths.covers(ignored, leaf)) {
-                        ign++;
-                    } else if (ConsumedPaths.covers(consumed, leaf)) {
-                        mapped++;
-                    } else {
-                        unmapped.add(leaf);
-                    }
+                rows.add(count(m.groupKind(), v, fp, consumed, ignored, List.of()));
+            }
+            if (legacyCrds != null && legacyCrds.find(m.group(), m.kind()).isPresent()) {
+                for (String v : legacyCrds.servedVersions(m.group(), m.kind())) {
+                    legacyCrds.schema(m.group(), m.kind(), v).ifPresent(s -> rows.add(count(m.groupKind(), "legacy:" + v,
+                            s.path("properties").path("spec").path("properties").path("forProvider"), consumed, ignored,
+                            m.olderNames())));
                 }
-                rows.add(new Row(m.groupKind(), v, total, mapped, ign, unmapped));
             }
         }
         return rows;
+    }
+
+    private static Row count(String kind, String version, JsonNode fp, Set<String> consumed, Set<String> ignored,
+                             List<OlderName> older) {
+        int total = 0;
+        int mapped = 0;
+        int ign = 0;
+        List<String> unmapped = new ArrayList<>();
+        for (String leaf : SchemaPaths.leaves(fp)) {
+            if (isReferenceHelper(leaf)) {
+                continue;
+            }
+            total++;
+            String current = current(leaf, older);
+            if (ConsumedPaths.covers(ignored, current)) {
+                ign++;
+            } else if (ConsumedPaths.covers(consumed, current)) {
+                mapped++;
+            } else {
+                unmapped.add(leaf);
+            }
+        }
+        return new Row(kind, version, total, mapped, ign, unmapped);
+    }
+
+    /** The current name of a leaf of the older provider: renamed by the first older name it lies under. */
+    private static String current(String leaf, List<OlderName> older) {
+        for (OlderName n : older) {
+            if (FieldPath.isUnder(leaf, n.from())) {
+                return n.to() + leaf.substring(n.from().length());
+            }
+        }
+        return leaf;
     }
 
     private static boolean isReferenceHelper(String leaf) {

@@ -612,11 +612,15 @@ public final class Mapper {
                 s.unmapped.add(leaf);
             }
         }
-        Set<String> sorted = new TreeSet<>(s.unmapped);
+        // Named as the MR wrote them: an older field name stays the older name.
+        Map<String, String> written = new java.util.TreeMap<>();
+        s.unmapped.forEach(u -> written.put(s.asWritten(u), u));
         s.unmapped.clear();
-        s.unmapped.addAll(sorted);
-        for (String u : s.unmapped) {
-            s.finding(new Finding(Severity.UNMAPPED, "unmapped-field", "forProvider." + u
+        s.unmapped.addAll(written.keySet());
+        for (Map.Entry<String, String> w : written.entrySet()) {
+            String u = w.getValue();
+            s.finding(new Finding(Severity.UNMAPPED, "unmapped-field", "forProvider." + w.getKey()
+                    + (w.getKey().equals(u) ? "" : " (the older field name of " + u + ")")
                     + " has no ASO equivalent in the mapping of " + s.kind + " (" + s.mapping.origin().file() + ")",
                     s.resource.origin(), s.subject()));
         }

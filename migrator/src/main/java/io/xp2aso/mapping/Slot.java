@@ -41,6 +41,12 @@ final class Slot {
     final List<Finding> findings = new ArrayList<>();
     final Set<String> unmapped = new LinkedHashSet<>();
     final Set<String> completed = new LinkedHashSet<>();
+    /** forProvider, initProvider and atProvider with the mapping's older field names renamed to the current ones. */
+    private final JsonNode forProvider;
+    private final JsonNode initProvider;
+    private final JsonNode atProvider;
+    /** Current path -> the older path the MR wrote (forProvider or initProvider), to name fields as the user wrote them. */
+    final Map<String, String> olderNames = new java.util.TreeMap<>();
     /** Set while a build of this slot runs ahead: its changes to slots are held back there (see {@link BuildLog}). */
     BuildLog log;
     /** This slot's targets built ahead, by target id, until the map stage's sequential pass takes them. */
@@ -59,6 +65,37 @@ final class Slot {
         this.mrName = !live.isEmpty() ? live : desired.name();
         this.namespace = namespace;
         this.baseName = baseName;
+        List<OlderName> older = mapping == null ? List.of() : mapping.olderNames();
+        JsonNode spec = desired.node().path("spec");
+        this.forProvider = renamed(older, spec.path("forProvider"), "forProvider");
+        this.initProvider = renamed(older, spec.path("initProvider"), "initProvider");
+        this.atProvider = observed == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : OlderNames.apply(older, observed.node().path("status").path("atProvider")).tree();
+    }
+
+    private JsonNode renamed(List<OlderName> older, JsonNode tree, String where) {
+        OlderNames.Result r = OlderNames.apply(older, tree);
+        for (Map.Entry<String, String> e : r.renamed().entrySet()) {
+            if (olderNames.put(e.getKey(), e.getValue()) == null) {
+                findings.add(Finding.info("older-field-name", where + "." + e.getValue() + " is the older field name of "
+                        + e.getKey() + " (upbound/provider-azure, Terraform azurerm 3.x); it is mapped as " + e.getKey(),
+                        resource.origin(), subject()));
+            }
+        }
+        for (String p : r.problems()) {
+            findings.add(Finding.warning("value-not-mapped", where + "." + p, resource.origin(), subject()));
+        }
+        return r.tree();
+    }
+
+    /** The path as the MR wrote it: a current path renamed from an older one is named by the older one. */
+    String asWritten(String path) {
+        for (Map.Entry<String, String> e : olderNames.entrySet()) {
+            if (FieldPath.isUnder(path, e.getKey())) {
+                return e.getValue() + path.substring(e.getKey().length());
+            }
+        }
+        return path;
     }
 
     // Changes a build makes to slots go through these, so that a build made ahead can hold them back.
@@ -98,16 +135,15 @@ final class Slot {
     }
 
     JsonNode forProvider() {
-        return desired.node().path("spec").path("forProvider");
+        return forProvider;
     }
 
     JsonNode initProvider() {
-        return desired.node().path("spec").path("initProvider");
+        return initProvider;
     }
 
     JsonNode atProvider() {
-        return observed == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
-                : observed.node().path("status").path("atProvider");
+        return atProvider;
     }
 
     /** Labels of the MR: the rendered ones, completed by the live object's. */

@@ -42,8 +42,17 @@ final class Fixtures {
     }
 
     static ComposeResult compose(String fixture, ObservedIndex observed) {
+        return compose(read(fixture), observed);
+    }
+
+    /** A fixture file written by the test itself. */
+    static ComposeResult composeFile(Path file, ObservedIndex observed) {
+        return compose(SourceReader.read(List.of(file.toString()), new ByteArrayInputStream(new byte[0])).manifests(), observed);
+    }
+
+    static ComposeResult compose(List<Manifest> manifests, ObservedIndex observed) {
         Map<String, List<ComposedResource>> byUnit = new LinkedHashMap<>();
-        for (Manifest m : read(fixture)) {
+        for (Manifest m : manifests) {
             String unit = m.annotation("xp2aso.test/unit");
             if (unit.isEmpty()) {
                 unit = "_cluster/" + m.name();

@@ -24,7 +24,9 @@ public final class Shared {
 
     /** ../shared, or a skipped test saying why. */
     public static Path root() {
-        Path shared = repoRoot().resolveSibling("shared");
+        // -Dxp2aso.shared=DIR names it when the checkout is not beside it (a git worktree one folder deeper).
+        String named = System.getProperty("xp2aso.shared", "");
+        Path shared = named.isEmpty() ? repoRoot().resolveSibling("shared") : Path.of(named);
         Assumptions.assumeTrue(Files.isDirectory(shared),
                 "../shared is absent beside the checkout (" + shared + "): reference data not available, test skipped");
         return shared;
