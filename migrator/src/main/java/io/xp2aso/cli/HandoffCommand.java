@@ -27,6 +27,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -65,6 +66,16 @@ public final class HandoffCommand implements Callable<Integer> {
             + "an unknown context is an error")
     String context;
 
+    @Option(names = "--ack-manager", paramLabel = "NAME", description = "acknowledge a field manager xp2aso does not "
+            + "know (or a GitOps controller the plan has no steps for) as not writing the unit's objects during the "
+            + "handoff; repeatable")
+    List<String> ackManagers = List.of();
+
+    @Option(names = "--reconcile-interval", paramLabel = "SECONDS", description = "the longest reconcile interval of "
+            + "the GitOps tools and controllers; after retire the executor checks for two of them that nothing deleted "
+            + "reappears (default: 180, Argo CD's; 0: no settle period)")
+    long reconcileInterval = RunOptions.RECONCILE_INTERVAL.toSeconds();
+
     @Option(names = "--offline", description = "print what would run from the plan alone (and the saved progress); "
             + "no cluster is contacted")
     boolean offline;
@@ -77,6 +88,9 @@ public final class HandoffCommand implements Callable<Integer> {
             throw new InputException(new Origin("--offline", 0), "reviews the plan without a cluster: it cannot be "
                     + "combined with --execute, --resume, --rollback or --approve");
         }
+        if (reconcileInterval < 0) {
+            throw new InputException(new Origin("--reconcile-interval", 0), "must be 0 or more seconds");
+        }
         Plan p = PlanJson.read(plan);
         StateStore store = StateStore.forPlan(plan);
         if (offline) {
@@ -86,7 +100,8 @@ public final class HandoffCommand implements Callable<Integer> {
         try (KubernetesClient client = client()) {
             HandoffExecutor executor = new HandoffExecutor(new Fabric8Cluster(client), Ticker.SYSTEM, store, out,
                     ExecutorHooks.NONE);
-            return executor.run(p, digest, new RunOptions(execute, resume, only, rollback, Set.copyOf(approve)));
+            return executor.run(p, digest, new RunOptions(execute, resume, only, rollback, Set.copyOf(approve),
+                    Set.copyOf(ackManagers), Duration.ofSeconds(reconcileInterval).multipliedBy(2)));
         } catch (ClusterException e) {
             if (e.fatal() || e.kind() == ClusterException.Kind.UNKNOWN_KIND) {
                 out.flush();

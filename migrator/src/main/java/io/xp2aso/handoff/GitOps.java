@@ -20,6 +20,11 @@ public record GitOps(String tool, String application, String evidence) {
         return what + (application.isEmpty() ? " (not named on the object)" : " `" + application + "`");
     }
 
+    /** For plan.md's index: "Argo CD `app`", "Flux `ns/name`". */
+    public String shortName() {
+        return (tool.equals(ARGOCD) ? "Argo CD" : "Flux") + (application.isEmpty() ? "" : " `" + application + "`");
+    }
+
     /** The annotation (key and value) that keeps the tool from pruning the object once it is gone from Git. */
     public String[] protection() {
         return switch (tool) {

@@ -31,7 +31,7 @@ public final class PlanMarkdown {
         for (UnitSummary u : units) {
             b.append("| `").append(u.id()).append("` | ").append(ref(u.claim())).append(" | ").append(ref(u.composite()))
                     .append(" | ").append(u.resources()).append(" | ").append(u.aso()).append(" | ")
-                    .append(u.gitops() == null ? "-" : "Argo CD `" + u.gitops().application() + "`").append(" | ")
+                    .append(u.gitops() == null ? "-" : u.gitops().shortName()).append(" | ")
                     .append(u.blocked() ? "**blocked**" : "ready").append(" |\n");
         }
     }
@@ -47,7 +47,7 @@ public final class PlanMarkdown {
                     .append(u.composite().name().isEmpty() ? " (name read from the claim's spec.resourceRef)" : "").append('\n');
         }
         if (u.gitops() != null) {
-            b.append("- GitOps: Argo CD application `").append(u.gitops().application()).append("` (")
+            b.append("- GitOps: ").append(u.gitops().describe()).append(" (")
                     .append(u.gitops().evidence()).append("): the Git changes below are part of the plan\n");
         }
         if (!u.blockers().isEmpty()) {

@@ -104,7 +104,9 @@ final class StepTexts {
             }
         }
         if (claim != null && gitops == null) {
-            checks.add("the live claim is not tracked by Argo CD (else the plan needs GitOps steps: regenerate it)");
+            checks.add("the live claim, XR and MRs are not tracked by a GitOps tool (Argo CD, Flux; by label, annotation "
+                    + "or field manager), and no field manager xp2aso does not know writes them (else: regenerate the "
+                    + "plan, or --ack-manager NAME)");
         }
         return new Step("preflight", StepAction.PREFLIGHT, "Preflight: read-only checks",
                 List.of("Nothing is changed. Stops if any check fails. Drift between the desired state (Git) and the observed "
@@ -114,18 +116,29 @@ final class StepTexts {
 
     private static Step gitopsProtect(ObjectRef top, boolean isClaim, GitOps g) {
         String where = (isClaim ? "the claim " : "the XR ") + top.display();
+        String[] p = g.protection();
+        String tool = tool(g);
+        String guard = argo(g) ? "Prune=false" : p[0] + ": " + p[1];
         return new Step("gitops-protect", StepAction.GITOPS_PROTECT, "Git: protect " + where + " from pruning",
-                List.of(where + " is tracked by Argo CD application `" + g.application() + "` (" + g.evidence() + ").",
-                        "Merge a Git change that adds the annotation `" + Keys.ARGO_SYNC_OPTIONS + ": "
-                                + Keys.ARGO_PROTECT_VALUE + "` to it, and let Argo CD sync it, BEFORE anything else:",
-                        "later the claim is removed from Git, and without Prune=false a sync would delete it while its "
+                List.of(where + " is tracked by " + g.describe() + " (" + g.evidence() + ").",
+                        "Merge a Git change that adds the annotation `" + p[0] + ": " + p[1] + "` to it, and let " + tool
+                                + " sync it, BEFORE anything else:",
+                        "later the claim is removed from Git, and without " + guard + " a sync would delete it while its "
                                 + "MRs still delete Azure resources."),
-                List.of("# Git change: add metadata.annotations[\"" + Keys.ARGO_SYNC_OPTIONS + "\"]: \""
-                                + Keys.ARGO_PROTECT_VALUE + "\" to " + where + "; merge; wait for Argo CD to sync",
-                        "wait_contains " + obj(top) + " " + Shell.ns(top) + " " + annotationPath(Keys.ARGO_SYNC_OPTIONS)
-                                + " Prune=false"),
-                List.of("the live object carries " + Keys.ARGO_SYNC_OPTIONS + " with Prune=false"),
+                List.of("# Git change: add metadata.annotations[\"" + p[0] + "\"]: \"" + p[1] + "\" to " + where
+                                + "; merge; wait for " + tool + " to sync",
+                        "wait_contains " + obj(top) + " " + Shell.ns(top) + " " + annotationPath(p[0]) + " "
+                                + (argo(g) ? "Prune=false" : p[1])),
+                List.of("the live object carries " + p[0] + " with " + (argo(g) ? "Prune=false" : p[1])),
                 List.of("# revert the Git change (after every later step is rolled back)"), "git");
+    }
+
+    private static boolean argo(GitOps g) {
+        return g.tool().equals(GitOps.ARGOCD);
+    }
+
+    private static String tool(GitOps g) {
+        return argo(g) ? "Argo CD" : "Flux";
     }
 
     private static Step pause(ObjectRef claim, ObjectRef xr, List<ObjectRef> nested) {
@@ -272,8 +285,8 @@ final class StepTexts {
 
     private static Step gitopsAddAso(String unitId, GitOps g) {
         return new Step("gitops-add-aso", StepAction.GITOPS_ADD_ASO, "Git: add the ASO manifests now",
-                List.of("Now, and not earlier, merge the unit's ASO manifests into the Git path that Argo CD application `"
-                                + g.application() + "` syncs, with `" + Keys.RECONCILE_POLICY + ": manage` (the live value).",
+                List.of("Now, and not earlier, merge the unit's ASO manifests into the Git path that " + g.describe()
+                                + " syncs, with `" + Keys.RECONCILE_POLICY + ": manage` (the live value).",
                         "Earlier, a sync would apply them while Crossplane still managed the resources, or flip the "
                                 + "policy back."),
                 List.of("# Git change: add the ASO manifests of unit " + unitId + " (reconcile-policy manage); merge"),
@@ -283,15 +296,25 @@ final class StepTexts {
 
     private static Step gitopsRemoveClaim(String unitId, ObjectRef top, boolean isClaim, GitOps g) {
         String what = (isClaim ? "the claim " : "the XR ") + top.display();
+        String[] p = g.protection();
+        String guard = argo(g) ? "Prune=false" : p[0] + ": " + p[1];
+        String seen = switch (g.tool()) {
+            case GitOps.ARGOCD -> "when " + g.describe() + " lists it as requiring pruning, or ";
+            case GitOps.FLUX_KUSTOMIZE -> "when " + g.describe() + " no longer lists it in its inventory, or ";
+            default -> "";
+        };
+        String check = switch (g.tool()) {
+            case GitOps.ARGOCD -> "Argo CD no longer has it in Git (requiresPruning), or a person confirmed the merge";
+            case GitOps.FLUX_KUSTOMIZE -> "Flux no longer has it in the Kustomization's inventory, or a person confirmed the merge";
+            default -> "a person confirmed the merge";
+        };
         return new Step("gitops-remove-claim", StepAction.GITOPS_REMOVE_CLAIM, "Git: remove " + what + " from Git",
                 List.of("Every MR is orphaning and observe-only and ASO manages the resources, so removing " + what
-                                + " from Git is now safe; Prune=false keeps Argo CD from deleting it, the next step does.",
-                        "The executor continues when Argo CD application `" + g.application() + "` lists it as requiring "
-                                + "pruning, or after `--approve " + unitId + "` confirms the merge."),
-                List.of("# Git change: remove " + what + " from Git; merge; wait for Argo CD to sync",
+                                + " from Git is now safe; " + guard + " keeps " + tool(g) + " from deleting it, the next step does.",
+                        "The executor continues " + seen + "after `--approve " + unitId + "` confirms the merge."),
+                List.of("# Git change: remove " + what + " from Git; merge; wait for " + tool(g) + " to sync",
                         "confirm " + q(unitId + ": is the removal of " + what + " merged and synced?")),
-                List.of("Argo CD no longer has it in Git (requiresPruning), or a person confirmed the merge"),
-                List.of("# restore " + what + " in Git"), "git");
+                List.of(check), List.of("# restore " + what + " in Git"), "git");
     }
 
     private static Step retire(ObjectRef claim, ObjectRef xr, List<ObjectRef> nested, List<ManagedHandoff> mrs,

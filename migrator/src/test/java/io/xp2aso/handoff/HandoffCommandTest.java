@@ -182,6 +182,9 @@ class HandoffCommandTest {
         assertTrue(r.out().startsWith("offline (no cluster is contacted; a run checks all of this live): 1 unit\n"
                 + "unit team-a/assets: ready, 0/10 steps done\n  [1/10 preflight] Preflight: read-only checks (may stop for: drift)\n"), r.out());
         assertTrue(r.out().contains("  [9/10 retire] Retire the Crossplane objects without touching Azure\n"), r.out());
+        Result negative = cli("handoff", plan.toString(), "--offline", "--reconcile-interval", "-5");
+        assertEquals(2, negative.code());
+        assertTrue(negative.err().contains("--reconcile-interval"), negative.err());
         Result both = cli("handoff", plan.toString(), "--offline", "--execute");
         assertEquals(2, both.code());
         assertTrue(both.err().contains("--offline"), both.err());

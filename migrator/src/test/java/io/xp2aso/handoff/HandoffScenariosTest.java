@@ -160,6 +160,59 @@ class HandoffScenariosTest {
         assertTrue(points > 20, "writes of two units (" + points + ")");
     }
 
+    /**
+     * The worlds issue #13 added: a Flux-tracked claim, Argo CD with a custom instance label seen by its field manager,
+     * an upjet apply in flight when the handoff starts, and ASO PUTs that take rounds; each killed before and after the
+     * steps where they matter, then resumed.
+     */
+    @Test
+    void gitOpsAndAsyncWorldsKilledAndResumed() throws IOException {
+        List<java.util.function.Function<Path, Harness>> worlds = List.of(
+                d -> new Harness(d, PlanOptions.defaults(), u -> u.claim().node().with("metadata").with("labels")
+                        .put(Keys.FLUX_KUSTOMIZE_NAME, "apps").put(Keys.FLUX_KUSTOMIZE_NAMESPACE, "flux-system"), u -> { },
+                        "storage.yaml"),
+                d -> {
+                    Harness h = new Harness(d, PlanOptions.defaults(), u -> u.claim().node().with("metadata")
+                            .withArray("managedFields").addObject().put("manager", "argocd-controller")
+                            .put("operation", "Apply"), u -> { }, "storage.yaml");
+                    h.world.argo.track("team-apps", h.units.get(0).claim().node().deepCopy(), "example.com/app");
+                    return h;
+                },
+                d -> {
+                    Harness h = new Harness(d, "storage.yaml");
+                    h.world.async.crossplaneRounds = 6;
+                    HandoffAsyncTest.startApply(h);
+                    return h;
+                },
+                d -> {
+                    Harness h = new Harness(d, "postgres.yaml");
+                    h.world.async.asoRounds = 3;
+                    return h;
+                });
+        String[] steps = {"gitops-protect", "orphan", "manage", "gitops-remove-claim", "retire", "final-verify"};
+        int fired = 0;
+        for (int w = 0; w < worlds.size(); w++) {
+            for (String step : steps) {
+                for (boolean after : new boolean[]{false, true}) {
+                    Harness h = worlds.get(w).apply(fresh());
+                    UnitPlan u = h.plan.units().get(0);
+                    if (u.steps().stream().noneMatch(s -> s.id().equals(step))) {
+                        h.world.close();
+                        continue;
+                    }
+                    CrashOnce crash = new CrashOnce(u.id(), step, after);
+                    scenario("world " + w + ": crash " + (after ? "after " : "before ") + step, h, crash);
+                    fired += crash.fired ? 1 : 0;
+                }
+            }
+        }
+        System.out.println("handoff scenarios: " + scenarios + ", violations: " + violations.size()
+                + " (Flux, custom Argo CD label, upjet and ASO operations in flight)");
+        assertEquals(List.of(), violations);
+        assertEquals(scenarios, fired, "every crash point was reached");
+        assertTrue(scenarios >= 30, "scenarios: " + scenarios);
+    }
+
     /** Object writes of a clean run, as the executor issued them (after the server applied each). */
     private int cleanRunWrites(String unit) throws IOException {
         Harness h = new Harness(fresh(), unit);

@@ -199,6 +199,7 @@ final class AsoSteps {
     }
 
     static void finalVerify(UnitRun run) {
+        Settle.hold(run);
         for (ObjectRef r : run.claimAndXr()) {
             if (run.kube.get(r).isPresent()) {
                 throw new StepFailed(r.display() + " still exists");

@@ -124,6 +124,7 @@ public final class Fabric8Cluster implements Cluster {
     private static ResourceDefinitionContext builtIn(String group, String version, String kind) {
         String plural = switch (group + "/" + kind) {
             case "/Secret" -> "secrets";
+            case "/ConfigMap" -> "configmaps";
             case "/Namespace" -> "namespaces";
             case "apiextensions.k8s.io/CustomResourceDefinition" -> "customresourcedefinitions";
             default -> null;
@@ -132,7 +133,7 @@ public final class Fabric8Cluster implements Cluster {
             return null;
         }
         return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
-                .withPlural(plural).withNamespaced(kind.equals("Secret")).build();
+                .withPlural(plural).withNamespaced(kind.equals("Secret") || kind.equals("ConfigMap")).build();
     }
 
     private ObjectNode toNode(GenericKubernetesResource r) {

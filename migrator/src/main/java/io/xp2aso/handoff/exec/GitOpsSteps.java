@@ -1,6 +1,7 @@
 package io.xp2aso.handoff.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.xp2aso.handoff.GitOps;
 import io.xp2aso.handoff.Keys;
 import io.xp2aso.handoff.ObjectRef;
 
@@ -17,17 +18,20 @@ final class GitOpsSteps {
         if (claim == null) {
             return;
         }
-        String opts = Optional.ofNullable(Kube.annotation(run.kube.require(claim), Keys.ARGO_SYNC_OPTIONS)).orElse("");
-        if (!opts.replace(" ", "").contains("Prune=false")) {
-            throw new StepFailed("waiting for the Git change: " + claim.display() + " must carry " + Keys.ARGO_SYNC_OPTIONS
-                    + ": " + Keys.ARGO_PROTECT_VALUE + " (merge it in Git and let Argo CD sync; now: '" + opts + "')");
+        GitOps g = run.unit.gitops();
+        String[] p = g.protection();
+        String now = Optional.ofNullable(Kube.annotation(run.kube.require(claim), p[0])).orElse("");
+        boolean ok = g.tool().equals(GitOps.ARGOCD) ? now.replace(" ", "").contains("Prune=false") : now.equals(p[1]);
+        if (!ok) {
+            throw new StepFailed("waiting for the Git change: " + claim.display() + " must carry " + p[0] + ": " + p[1]
+                    + " (merge it in Git and let " + tool(g) + " sync; now: '" + now + "')");
         }
-        run.say(claim.display() + ": " + Keys.ARGO_SYNC_OPTIONS + " " + opts + " (Argo CD will not prune it)");
+        run.say(claim.display() + ": " + p[0] + " " + now + " (" + tool(g) + " will not prune it)");
     }
 
     static void addAso(UnitRun run) {
-        run.say("now merge the ASO manifests of " + run.unit.id() + " into Git (reconcile-policy manage), for Argo CD "
-                + "application " + run.unit.gitops().application());
+        run.say("now merge the ASO manifests of " + run.unit.id() + " into Git (reconcile-policy manage), for "
+                + run.unit.gitops().describe());
     }
 
     static void removeClaim(UnitRun run) {
@@ -35,27 +39,37 @@ final class GitOpsSteps {
         if (claim == null) {
             return;
         }
-        Optional<Boolean> removed = removedFromGit(run, claim);
+        GitOps g = run.unit.gitops();
+        Optional<Boolean> removed = switch (g.tool()) {
+            case GitOps.ARGOCD -> removedFromArgo(run, claim);
+            case GitOps.FLUX_KUSTOMIZE -> removedFromFlux(run, claim);
+            default -> Optional.empty();
+        };
         if (removed.orElse(false)) {
-            run.say("Argo CD application " + run.unit.gitops().application() + " no longer has " + claim.display() + " in Git");
+            run.say(g.describe() + " no longer has " + claim.display() + " in Git");
             return;
         }
-        Gate.require(run, "gitops-remove-claim", List.of("remove " + claim.display() + " from Git (Argo CD application "
-                        + run.unit.gitops().application() + "), merge, and let Argo CD sync"),
-                removed.isPresent() ? "Argo CD still has " + claim.display() + " in Git"
-                        : "cannot read Argo CD application " + run.unit.gitops().application() + ": confirm the Git change");
+        Gate.require(run, "gitops-remove-claim", List.of("remove " + claim.display() + " from Git (" + g.describe()
+                        + "), merge, and let " + tool(g) + " sync"),
+                removed.isPresent() ? g.describe() + " still has " + claim.display() + " in Git"
+                        : "cannot read " + g.describe() + ": confirm the Git change");
+    }
+
+    private static String tool(GitOps g) {
+        return g.tool().equals(GitOps.ARGOCD) ? "Argo CD" : "Flux";
     }
 
     /** Whether the Argo CD Application lists the object as requiring pruning (gone from Git); empty when unknown. */
-    private static Optional<Boolean> removedFromGit(UnitRun run, ObjectRef obj) {
-        if (run.kube.cluster().crd("argoproj.io", "Application").isEmpty()) {
+    private static Optional<Boolean> removedFromArgo(UnitRun run, ObjectRef obj) {
+        String app = run.unit.gitops().application();
+        if (app.isEmpty() || run.kube.cluster().crd("argoproj.io", "Application").isEmpty()) {
             return Optional.empty();
         }
-        for (JsonNode app : run.kube.cluster().list("argoproj.io/v1alpha1", "Application", "")) {
-            if (!run.unit.gitops().application().equals(app.path("metadata").path("name").asText())) {
+        for (JsonNode a : run.kube.cluster().list("argoproj.io/v1alpha1", "Application", "")) {
+            if (!app.equals(a.path("metadata").path("name").asText())) {
                 continue;
             }
-            for (JsonNode r : app.path("status").path("resources")) {
+            for (JsonNode r : a.path("status").path("resources")) {
                 if (obj.kind().equals(r.path("kind").asText()) && obj.name().equals(r.path("name").asText())
                         && obj.namespace().equals(r.path("namespace").asText(""))) {
                     return Optional.of(r.path("requiresPruning").asBoolean(false));
@@ -64,5 +78,30 @@ final class GitOpsSteps {
             return Optional.of(true);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the Flux Kustomization's inventory (the objects of the revision it applied last, ids
+     * "namespace_name_group_Kind") no longer holds the object; empty when the Kustomization cannot be read.
+     */
+    private static Optional<Boolean> removedFromFlux(UnitRun run, ObjectRef obj) {
+        String app = run.unit.gitops().application();
+        int slash = app.indexOf('/');
+        if (slash < 0 || run.kube.cluster().crd("kustomize.toolkit.fluxcd.io", "Kustomization").isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectRef ks = new ObjectRef("kustomize.toolkit.fluxcd.io/v1", "Kustomization", app.substring(0, slash),
+                app.substring(slash + 1));
+        Optional<com.fasterxml.jackson.databind.node.ObjectNode> live = run.kube.get(ks);
+        if (live.isEmpty() || !live.get().path("status").has("inventory")) {
+            return Optional.empty();
+        }
+        String id = obj.namespace() + "_" + obj.name() + "_" + obj.group() + "_" + obj.kind();
+        for (JsonNode e : live.get().path("status").path("inventory").path("entries")) {
+            if (id.equals(e.path("id").asText())) {
+                return Optional.of(false);
+            }
+        }
+        return Optional.of(true);
     }
 }

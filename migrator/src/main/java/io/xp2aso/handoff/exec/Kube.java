@@ -130,6 +130,26 @@ public final class Kube {
         }
     }
 
+    /**
+     * Keeps checking for {@code period}, polling; when {@code bad} describes a problem the step fails at once.
+     */
+    public void hold(String what, Duration period, Supplier<Optional<String>> bad) {
+        Instant end = ticker.now().plus(period);
+        while (true) {
+            Optional<String> b = bad.get();
+            if (b.isPresent()) {
+                throw new StepFailed("during " + what + ": " + b.get() + ": something re-creates what the handoff "
+                        + "deleted (a GitOps tool or another controller). ASO manages the Azure resources now: remove "
+                        + "the source of the re-created objects, make their MRs observe-only and delete them with "
+                        + "--cascade=orphan, then run again");
+            }
+            if (!ticker.now().isBefore(end)) {
+                return;
+            }
+            ticker.sleep(poll);
+        }
+    }
+
     public void waitGone(ObjectRef ref) {
         waitFor(ref.display() + " to be deleted", () -> get(ref).map(o -> "still present" + (o.path("metadata")
                 .has("deletionTimestamp") ? ", terminating, finalizers " + o.path("metadata").path("finalizers") : "")));

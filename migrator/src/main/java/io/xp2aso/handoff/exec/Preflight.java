@@ -3,8 +3,6 @@ package io.xp2aso.handoff.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.handoff.AsoTarget;
-import io.xp2aso.handoff.GitOps;
-import io.xp2aso.handoff.GitOpsDetector;
 import io.xp2aso.handoff.Keys;
 import io.xp2aso.handoff.ManagedHandoff;
 import io.xp2aso.handoff.ObjectRef;
@@ -28,12 +26,6 @@ final class Preflight {
             Optional<ObjectNode> claim = run.kube.get(run.unit.claim());
             if (claim.isEmpty()) {
                 problems.add(run.unit.claim().display() + " does not exist");
-            } else {
-                GitOps live = GitOpsDetector.detect(claim.get());
-                if (live != null && run.unit.gitops() == null) {
-                    problems.add(run.unit.claim().display() + " is tracked by Argo CD application " + live.application()
-                            + " but the plan has no GitOps steps: rebuild the plan from the live claim (--observed)");
-                }
             }
         }
         if (run.unit.composite() != null) {
@@ -84,6 +76,7 @@ final class Preflight {
                 }
             }
         }
+        problems.addAll(GitOpsChecks.check(run));
         Set<String> kinds = new LinkedHashSet<>();
         Set<String> namespaces = new LinkedHashSet<>();
         for (AsoTarget t : run.unit.aso()) {

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.time.Duration;
 
 /** Everything a step needs while it runs for one unit: the plan, its saved state, the cluster and the output. */
 final class UnitRun {
@@ -21,10 +23,15 @@ final class UnitRun {
     final Kube kube;
     final PrintWriter out;
     final boolean approve;
+    /** Field managers the operator acknowledged, and the settle period after retire. */
+    final Set<String> ackManagers;
+    final Duration settle;
     private final Runnable save;
 
     UnitRun(Plan plan, UnitPlan unit, ExecutionState.UnitState state, Kube kube, PrintWriter out, boolean approve,
-            Runnable save) {
+            RunOptions options, Runnable save) {
+        this.ackManagers = options.ackManagers();
+        this.settle = options.settle();
         this.plan = plan;
         this.unit = unit;
         this.state = state;

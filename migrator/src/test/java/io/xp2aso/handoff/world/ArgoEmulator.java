@@ -28,12 +28,42 @@ public final class ArgoEmulator {
 
     /** The claim (or XR) is in Git for application {@code app}, with Argo CD's tracking label; it exists live already. */
     public void track(String app, ObjectNode claim) {
+        track(app, claim, Keys.ARGO_INSTANCE_LABEL);
+    }
+
+    /**
+     * As above with the instance label {@code labelKey}: a custom key is declared in ConfigMap argocd/argocd-cm, as
+     * Argo CD reads it. Argo CD applies server-side, so its field manager argocd-controller is on the object. With
+     * "" there is neither label nor field manager: a tool nobody can recognise (a CI job running kubectl apply).
+     */
+    public void track(String app, ObjectNode claim, String labelKey) {
         if (appKind == null) {
             appKind = world.install("argoproj.io/v1alpha1", "Application", "applications", true, "");
         }
         ObjectNode c = claim.deepCopy();
-        c.with("metadata").with("labels").put(Keys.ARGO_INSTANCE_LABEL, app);
+        if (!labelKey.isEmpty()) {
+            c.with("metadata").with("labels").put(labelKey, app);
+            c.with("metadata").withArray("managedFields").addObject().put("manager", "argocd-controller")
+                    .put("operation", "Apply");
+        }
+        if (!labelKey.isEmpty() && !labelKey.equals(Keys.ARGO_INSTANCE_LABEL)) {
+            ObjectRef cmRef = new ObjectRef("v1", "ConfigMap", Keys.ARGO_CM_NAMESPACE, Keys.ARGO_CM);
+            if (world.get(cmRef).isEmpty()) {
+                ObjectNode cm = Yaml.JSON.createObjectNode();
+                cm.put("apiVersion", "v1").put("kind", "ConfigMap");
+                cm.putObject("metadata").put("name", Keys.ARGO_CM).put("namespace", Keys.ARGO_CM_NAMESPACE);
+                cm.putObject("data").put(Keys.ARGO_CM_LABEL_KEY, labelKey);
+                world.create(cm);
+            }
+        }
         ObjectRef ref = ObjectRef.of(c);
+        world.get(ref).ifPresent(live -> {
+            live.with("metadata").set("labels", c.path("metadata").path("labels").deepCopy());
+            if (c.path("metadata").has("managedFields")) {
+                live.with("metadata").set("managedFields", c.path("metadata").path("managedFields").deepCopy());
+            }
+            world.update(live);
+        });
         git.put(ref, c);
         appOf.put(ref, app);
         if (world.get(appKind.ref("argocd", app)).isEmpty()) {

@@ -172,6 +172,11 @@ public final class Estates {
         if (!app.isEmpty()) {
             w.argo.track(app, top.deepCopy());
         }
+        String kustomization = top.path("metadata").path("labels").path(Keys.FLUX_KUSTOMIZE_NAME).asText("");
+        if (!kustomization.isEmpty()) {
+            w.flux.track(top.path("metadata").path("labels").path(Keys.FLUX_KUSTOMIZE_NAMESPACE).asText("flux-system")
+                    + "/" + kustomization, top.deepCopy());
+        }
     }
 
     static ObjectNode secret(String ns, String name) {

@@ -50,11 +50,18 @@ public final class Harness {
 
     /** {@code edit} may change the loaded records (e.g. the mapper's targets) before the plan is built. */
     public Harness(Path dir, PlanOptions options, java.util.function.Consumer<Estates.Loaded> edit, String... fixtures) {
+        this(dir, options, u -> { }, edit, fixtures);
+    }
+
+    /** {@code setup} may change the loaded objects (labels, managed fields) before they are installed live. */
+    public Harness(Path dir, PlanOptions options, java.util.function.Consumer<Estates.Loaded> setup,
+                   java.util.function.Consumer<Estates.Loaded> edit, String... fixtures) {
         world = new World();
         units = new ArrayList<>();
         List<MappedUnit> mapped = new ArrayList<>();
         for (String f : fixtures) {
             Estates.Loaded u = Estates.load(f);
+            setup.accept(u);
             Estates.install(world, u);
             edit.accept(u);
             units.add(u);
@@ -76,8 +83,13 @@ public final class Harness {
     }
 
     public static RunOptions execute() {
-        return new RunOptions(true, true, "", false, Set.of());
+        return new RunOptions(true, true, "", false, Set.of(), Set.of(), SETTLE);
     }
+
+    /** The settle period after retire in the world: six polls, enough for every controller to act several times. */
+    public static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(30);
+    /** Field managers the operator acknowledges in {@link #runToEnd}. */
+    public Set<String> ackManagers = Set.of();
 
     /**
      * Runs to the end like an operator: after a crash (any RuntimeException from the hooks) or a stop, controllers keep
@@ -89,7 +101,7 @@ public final class Harness {
         for (int i = 1; i <= maxRuns; i++) {
             int code;
             try {
-                code = run(new RunOptions(true, true, "", false, approve), hooks);
+                code = run(new RunOptions(true, true, "", false, approve, ackManagers, SETTLE), hooks);
             } catch (Crash c) {
                 transcript.append("CRASH ").append(c.getMessage()).append('\n');
                 world.rounds(3);
@@ -104,11 +116,21 @@ public final class Harness {
                 String id = u.mapped().unit().id();
                 ExecutionState.UnitState us = st.units.get(id);
                 String tail = transcript.substring(Math.max(0, transcript.length() - 4000));
+                boolean flux = world.flux.tracks(u.top());
                 if (tail.contains("waiting for the Git change: " + u.top().display())) {
-                    world.argo.mergeProtect(u.top());
+                    if (flux) {
+                        world.flux.mergeProtect(u.top());
+                    } else {
+                        world.argo.mergeProtect(u.top());
+                    }
                 }
-                if (us != null && us.pendingStep.equals("gitops-remove-claim")) {
-                    world.argo.removeFromGit(u.top());
+                if (us != null && us.pendingStep.equals("gitops-remove-claim") || tail.contains("still has "
+                        + u.top().display() + " in Git")) {
+                    if (flux) {
+                        world.flux.removeFromGit(u.top());
+                    } else {
+                        world.argo.removeFromGit(u.top());
+                    }
                 }
                 if (us != null && !us.pendingStep.isEmpty()) {
                     Set<String> a = new java.util.HashSet<>(approve);

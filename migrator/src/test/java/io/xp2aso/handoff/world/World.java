@@ -56,6 +56,7 @@ public final class World implements AutoCloseable {
     /** Azure operations that take rounds (upjet applies, ASO PUTs); immediate unless set. */
     public final AsyncOperations async = new AsyncOperations(this);
     public final ArgoEmulator argo = new ArgoEmulator(this);
+    public final FluxEmulator flux = new FluxEmulator(this);
     final List<String> violations = new ArrayList<>();
     private final Instant start = Instant.parse("2026-01-01T00:00:00Z");
     private Duration elapsed = Duration.ZERO;
@@ -224,6 +225,7 @@ public final class World implements AutoCloseable {
         try {
             async.finishDue();
             argo.reconcile();
+            flux.reconcile();
             crossplane.reconcile();
             aso.reconcile();
         } finally {
