@@ -75,7 +75,8 @@ final class AsoEmulator {
                 }
             } else {
                 long gen = cr.path("metadata").path("generation").asLong(0);
-                if (!"manage".equals(lastPolicy.get(uid)) || lastPut.getOrDefault(uid, -1L) != gen) {
+                // A resource gone from Azure is PUT again (re-created) by ASO's periodic reconcile.
+                if (!"manage".equals(lastPolicy.get(uid)) || lastPut.getOrDefault(uid, -1L) != gen || live.isEmpty()) {
                     if ("skip".equals(lastPolicy.get(uid))) {
                         Conditions.set(cr, "Ready", "False", "Reconciling", "The resource is in the process of being reconciled by the operator", world.now());
                     }

@@ -120,8 +120,13 @@ final class CrossplaneEmulator {
             String resName = template.path("metadata").path("annotations").path("crossplane.io/composition-resource-name").asText();
             ObjectNode existing = null;
             for (ObjectNode mr : managed) {
-                if (name(xr).equals(mr.path("metadata").path("labels").path("crossplane.io/composite").asText())
-                        && resName.equals(mr.path("metadata").path("annotations")
+                // Its own MRs: by controller reference (a nested XR's MRs carry the top XR's composite label), else by
+                // the label.
+                String controller = controllerUid(mr);
+                boolean mine = controller.isEmpty()
+                        ? name(xr).equals(mr.path("metadata").path("labels").path("crossplane.io/composite").asText())
+                        : controller.equals(uid);
+                if (mine && resName.equals(mr.path("metadata").path("annotations")
                         .path("crossplane.io/composition-resource-name").asText()) && !deleting(mr)) {
                     existing = mr;
                 }
@@ -260,6 +265,15 @@ final class CrossplaneEmulator {
             p.add("*");
         }
         return p;
+    }
+
+    static String controllerUid(JsonNode o) {
+        for (JsonNode r : o.path("metadata").path("ownerReferences")) {
+            if (r.path("controller").asBoolean(false)) {
+                return r.path("uid").asText("");
+            }
+        }
+        return "";
     }
 
     static boolean paused(JsonNode o) {

@@ -72,6 +72,14 @@ public final class Harness {
         store = new StateStore(dir.resolve("plan.state.json"));
     }
 
+    /** A harness over a world and a plan made elsewhere (e.g. by the real pipeline: {@link PipelineEstates}). */
+    public Harness(Path dir, World world, Plan plan) {
+        this.world = world;
+        this.units = List.of();
+        this.plan = plan;
+        this.store = new StateStore(dir.resolve("plan.state.json"));
+    }
+
     public int run(RunOptions o, ExecutorHooks hooks) {
         StringWriter out = new StringWriter();
         HandoffExecutor ex = new HandoffExecutor(world.executorCluster(), world.ticker(), store, new PrintWriter(out), hooks);
