@@ -113,7 +113,9 @@ final class TreeCheck {
                         + subject + " but is not an Azure managed resource: ASO cannot take it over, and retiring the XR "
                         + "would delete it from Kubernetes. Nothing of this unit is handed over. To migrate the rest, move "
                         + "it out of the Composition into an XR of its own (or manage it outside Crossplane) and migrate "
-                        + "again; or keep the whole unit on Crossplane", r.origin(), subject));
+                        + "again; or keep the whole unit on Crossplane. If it is a composite resource (XR) of another "
+                        + "Composition, add that XRD and Composition to the sources: it is then rendered as a nested XR "
+                        + "and handed over with this unit", r.origin(), subject));
             }
         }
         return out;
