@@ -41,7 +41,7 @@ class FamilyCompositionGoldenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"messaging", "appstorage", "databases"})
+    @ValueSource(strings = {"messaging", "appstorage", "databases", "cosmos"})
     void compositionMapsToTheGoldenValidAsoObjects(String name) throws Exception {
         Results r = map(name);
         SchemaValidator validator = SchemaValidator.forPath(Shared.reference().resolve("aso/crds"));
@@ -115,6 +115,23 @@ class FamilyCompositionGoldenTest {
         assertEquals("6e5ad6a2-47a6-4c2b-8c1e-2a8c3f1d9b10", r.spec("FlexibleServersAdministrator", "ledger-mysql-admin").path("sid").asText());
         assertEquals("ServiceManaged", r.spec("ServersEncryptionProtector", "ledger-sql-tde").path("serverKeyName").asText());
         assertEquals(53687091200L, r.spec("ServersElasticPool", "ledger-sql-pool").path("maxSizeBytes").asLong());
+    }
+
+    /** SQLContainer, SQLTrigger and SQLStoredProcedure have no upjet example: this Composition is their proof. */
+    @Test
+    void cosmosContainerChildrenAreOwnedByTheContainer() {
+        Results r = map("cosmos");
+        assertEquals("catalog-account", owner(r, "SqlDatabase", "catalog-database"));
+        assertEquals("catalog-database", owner(r, "SqlDatabaseContainer", "catalog-container"));
+        for (String[] c : new String[][]{{"SqlDatabaseContainerUserDefinedFunction", "catalog-tax-function"},
+                {"SqlDatabaseContainerTrigger", "catalog-stamp-trigger"},
+                {"SqlDatabaseContainerStoredProcedure", "catalog-reprice-procedure"}}) {
+            assertEquals("catalog-container", owner(r, c[0], c[1]), c[1]);
+            assertEquals(r.spec(c[0], c[1]).path("azureName").asText(), r.spec(c[0], c[1]).path("resource").path("id").asText());
+        }
+        JsonNode composite = r.spec("SqlDatabaseContainer", "catalog-container").path("resource").path("indexingPolicy")
+                .path("compositeIndexes");
+        assertEquals("descending", composite.path(0).path(1).path("order").asText());
     }
 
     private static String owner(Results r, String kind, String name) {

@@ -52,7 +52,8 @@ class UpjetExamplesTest {
             "sql.azure.upbound.io/MSSQLOutboundFirewallRule", "sql.azure.upbound.io/MSSQLServerSecurityAlertPolicy",
             "sql.azure.upbound.io/MSSQLServerTransparentDataEncryption", "sql.azure.upbound.io/MSSQLVirtualNetworkRule",
             "cache.azure.upbound.io/RedisFirewallRule", "cache.azure.upbound.io/RedisLinkedServer",
-            "cache.azure.upbound.io/RedisCacheAccessPolicy", "cache.azure.upbound.io/RedisCacheAccessPolicyAssignment");
+            "cache.azure.upbound.io/RedisCacheAccessPolicy", "cache.azure.upbound.io/RedisCacheAccessPolicyAssignment",
+            "cosmosdb.azure.upbound.io/SQLFunction", "cosmosdb.azure.upbound.io/MongoDatabase");
 
     /** Errors an example raises only because it leaves out the resource it names. */
     static final Set<String> INCOMPLETE_EXAMPLE = Set.of("owner-unresolved", "reference-unresolved", "merge-target-missing");
