@@ -5,6 +5,7 @@ import io.xp2aso.handoff.AsoTarget;
 import io.xp2aso.handoff.Plan;
 import io.xp2aso.handoff.Step;
 import io.xp2aso.handoff.UnitPlan;
+import io.xp2aso.preview.PropertyChange;
 import io.xp2aso.source.InputException;
 import io.xp2aso.source.Origin;
 
@@ -154,10 +155,8 @@ public final class HandoffExecutor {
         List<String> lines = new ArrayList<>();
         for (AsoTarget t : run.unit.aso()) {
             JsonNode live = run.kube.require(t.ref());
-            JsonNode schema = TakeoverPreview.specSchema(run.kube.cluster().crd(t.ref().group(), t.ref().kind())
-                    .orElse(null), t.ref().version());
-            for (String l : TakeoverPreview.compute(live.path("spec"), live.path("status"), schema)) {
-                lines.add(t.ref().display() + ": " + l);
+            for (PropertyChange c : TakeoverPreview.live(run.kube.cluster(), t.ref(), live)) {
+                lines.add(t.ref().display() + ": " + c.line());
             }
         }
         if (lines.isEmpty()) {

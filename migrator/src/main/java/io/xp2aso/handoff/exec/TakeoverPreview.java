@@ -1,120 +1,73 @@
 package io.xp2aso.handoff.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.xp2aso.handoff.ObjectRef;
+import io.xp2aso.preview.PropertyChange;
+import io.xp2aso.preview.PropertyDiff;
 
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * What ASO's first PUT would change: ASO adopts by PUT of the whole spec, and in skip mode its status holds the live
- * state in the same shape. Lists spec values that differ from status, spec values Azure does not report, and (when
- * the CRD schema is known) settable fields Azure has that the spec omits — PUT sends them absent.
- * Strings compare ignoring case: ARM echoes locations and enum values in its own case.
+ * The live takeover preview of one ASO resource: its spec against the status ASO filled from Azure in skip mode
+ * (same property names; references read back as IDs), compared as {@link PropertyDiff} says. References to other ASO
+ * objects are resolved to the ARM ID those objects report.
  */
 public final class TakeoverPreview {
     private TakeoverPreview() {
     }
 
-    /** Spec fields that are not Azure properties: ownership, naming, Kubernetes exports, references ASO resolves. */
-    private static final Set<String> NOT_PROPERTIES = Set.of("owner", "azureName", "operatorSpec");
-    /** Status fields that are read-only in every resource. */
-    private static final Set<String> READ_ONLY = Set.of("conditions", "id", "name", "type", "provisioningState", "etag",
-            "systemData", "resourceGuid");
-
-    public static List<String> compute(JsonNode spec, JsonNode status, JsonNode specSchema) {
-        List<String> out = new ArrayList<>();
-        compareSpec("", spec, status, out, true);
-        if (specSchema != null) {
-            omitted("", spec, status, specSchema, out, true);
-        }
-        return out;
+    /** Without a cluster: references resolve only when they carry an armId. */
+    public static List<String> compute(JsonNode spec, JsonNode status, JsonNode crd, String version) {
+        return PropertyDiff.lines(changes(spec, status, crd, version, PropertyDiff::directArmId));
     }
 
-    private static void compareSpec(String path, JsonNode spec, JsonNode status, List<String> out, boolean top) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = spec.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = e.getKey();
-            JsonNode want = e.getValue();
-            if (top && NOT_PROPERTIES.contains(key) || isReference(key, want)) {
+    static List<PropertyChange> changes(JsonNode spec, JsonNode status, JsonNode crd, String version,
+                                        Function<JsonNode, Optional<String>> refs) {
+        return PropertyDiff.compare(spec, status, schema(crd, version, "spec"), schema(crd, version, "status"),
+                PropertyDiff.Shape.STATUS, refs);
+    }
+
+    /** The preview of a live ASO object; {group, kind, name} references are looked up in its namespace. */
+    static List<PropertyChange> live(Cluster cluster, ObjectRef ref, JsonNode obj) {
+        JsonNode crd = cluster.crd(ref.group(), ref.kind()).orElse(null);
+        return changes(obj.path("spec"), obj.path("status"), crd, ref.version(), r -> resolve(cluster, ref.namespace(), r));
+    }
+
+    /** The ARM ID a ResourceReference names: its armId, else the ID the referenced ASO object reports. */
+    static Optional<String> resolve(Cluster cluster, String namespace, JsonNode r) {
+        Optional<String> direct = PropertyDiff.directArmId(r);
+        if (direct.isPresent() || !r.hasNonNull("kind") || !r.hasNonNull("name")) {
+            return direct;
+        }
+        String group = r.path("group").asText("");
+        Optional<? extends JsonNode> crd = cluster.crd(group, r.path("kind").asText());
+        if (crd.isEmpty()) {
+            return Optional.empty();
+        }
+        for (JsonNode v : crd.get().path("spec").path("versions")) {
+            if (!v.path("served").asBoolean(true)) {
                 continue;
             }
-            String p = path.isEmpty() ? key : path + "." + key;
-            JsonNode live = status == null ? null : status.get(key);
-            if (live == null || live.isNull()) {
-                out.add("set " + p + " = " + want + " (Azure does not report it)");
-            } else if (want.isObject() && live.isObject()) {
-                compareSpec(p, want, live, out, false);
-            } else if (!same(want, live)) {
-                out.add("change " + p + ": " + live + " -> " + want);
+            ObjectRef target = new ObjectRef(group + "/" + v.path("name").asText(), r.path("kind").asText(), namespace,
+                    r.path("name").asText());
+            Optional<String> id = cluster.get(target).map(Kube::reportedAzureId).filter(s -> !s.isEmpty());
+            if (id.isPresent()) {
+                return id;
             }
         }
+        return Optional.empty();
     }
 
-    private static void omitted(String path, JsonNode spec, JsonNode status, JsonNode schema, List<String> out, boolean top) {
-        if (status == null || !status.isObject()) {
-            return;
-        }
-        JsonNode props = schema.path("properties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = status.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = e.getKey();
-            if (top && READ_ONLY.contains(key) || !props.has(key) || top && NOT_PROPERTIES.contains(key)) {
-                continue;
-            }
-            String p = path.isEmpty() ? key : path + "." + key;
-            JsonNode want = spec == null ? null : spec.get(key);
-            if (want == null || want.isNull()) {
-                out.add("omit " + p + " (live " + e.getValue() + "): the PUT sends it absent; Azure may reset it");
-            } else if (want.isObject() && e.getValue().isObject()) {
-                omitted(p, want, e.getValue(), props.path(key), out, false);
-            }
-        }
-    }
-
-    /** Secret and ConfigMap references ({name, key}) and *Reference / *FromConfig fields: resolved by ASO, not compared. */
-    private static boolean isReference(String key, JsonNode v) {
-        if (key.endsWith("Reference") || key.endsWith("FromConfig") || key.endsWith("References")) {
-            return true;
-        }
-        return v.isObject() && v.size() == 2 && v.has("name") && v.has("key");
-    }
-
-    private static boolean same(JsonNode a, JsonNode b) {
-        if (a.isValueNode() && b.isValueNode()) {
-            return a.asText().toLowerCase(Locale.ROOT).equals(b.asText().toLowerCase(Locale.ROOT));
-        }
-        if (a.isArray() && b.isArray() && a.size() == b.size()) {
-            for (int i = 0; i < a.size(); i++) {
-                if (!same(a.get(i), b.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a.isObject() && b.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (b.get(e.getKey()) == null || !same(e.getValue(), b.get(e.getKey()))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return a.equals(b);
-    }
-
-    /** The openAPI schema of spec for the object's version, from its CRD (null when not available). */
-    public static JsonNode specSchema(JsonNode crd, String version) {
+    /** The openAPI schema of spec or status for the object's version, from its CRD (null when not available). */
+    public static JsonNode schema(JsonNode crd, String version, String part) {
         if (crd == null) {
             return null;
         }
         for (JsonNode v : crd.path("spec").path("versions")) {
             if (version.equals(v.path("name").asText())) {
-                JsonNode s = v.path("schema").path("openAPIV3Schema").path("properties").path("spec");
+                JsonNode s = v.path("schema").path("openAPIV3Schema").path("properties").path(part);
                 return s.isMissingNode() ? null : s;
             }
         }
