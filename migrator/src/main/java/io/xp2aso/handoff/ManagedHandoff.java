@@ -7,15 +7,19 @@ import java.util.List;
  * namespaced MRs ({@code *.m.upbound.io}) that have managementPolicies but no deletionPolicy. The original
  * policies are what the plan found (the executor records the live ones before changing them).
  * {@code azureId} is status.atProvider.id ("" when the cluster was not observed; read live in preflight).
- * {@code drift} lists fields whose desired value differs from the observed one.
+ * {@code drift} lists fields whose desired value differs from the observed one. {@code preview} is the takeover
+ * preview migrate computed from status.atProvider (what ASO's first PUT would change), shown in plan.md; the
+ * executor shows and gates the live one.
  */
 public record ManagedHandoff(ObjectRef ref, String resourceName, boolean namespacedV2, String externalName,
                              String azureId, String deletionPolicy, List<String> managementPolicies,
-                             List<ObjectRef> targets, List<String> drift, List<SecretCopy> secrets) {
+                             List<ObjectRef> targets, List<String> drift, List<SecretCopy> secrets,
+                             List<String> preview) {
     public ManagedHandoff {
         managementPolicies = List.copyOf(managementPolicies);
         targets = List.copyOf(targets);
         drift = List.copyOf(drift);
         secrets = List.copyOf(secrets);
+        preview = preview == null ? List.of() : List.copyOf(preview);
     }
 }

@@ -6,6 +6,7 @@ import io.xp2aso.mapping.MappedResource;
 import io.xp2aso.model.ComposedResource;
 import io.xp2aso.model.Finding;
 import io.xp2aso.model.Severity;
+import io.xp2aso.preview.StaticPreview;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -42,7 +43,11 @@ final class ManagedResourceReader {
         if (policies.isEmpty()) {
             policies.add("*");
         }
+        List<String> preview = new ArrayList<>();
         for (Finding f : mr.findings()) {
+            if (f.code().equals(StaticPreview.CODE)) {
+                preview.add(f.message());
+            }
             if (mr.targets().isEmpty() && (f.severity() == Severity.ERROR || f.severity() == Severity.UNMAPPED)) {
                 blockers.add(ref.display() + ": has no ASO equivalent (" + f.message() + ")");
             }
@@ -51,7 +56,7 @@ final class ManagedResourceReader {
         List<String> drift = src.observed() == null ? List.of()
                 : drift(desired.path("spec").path("forProvider"), live.path("status").path("atProvider"));
         return new ManagedHandoff(ref, src.resourceName(), v2, externalName, azureId, deletionPolicy, policies, targets,
-                drift, secrets(desired.path("spec").path("forProvider"), mr.targets()));
+                drift, secrets(desired.path("spec").path("forProvider"), mr.targets()), preview);
     }
 
     private static String annotation(JsonNode obj, String key) {

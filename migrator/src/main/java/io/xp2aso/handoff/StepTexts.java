@@ -38,7 +38,7 @@ final class StepTexts {
         steps.add(orphan(mrs));
         steps.add(applyAso(mrs, aso, options));
         steps.add(verifyAso(aso));
-        steps.add(preview(unitId, aso));
+        steps.add(preview(unitId, mrs, aso));
         steps.add(manage(mrs, aso));
         steps.add(verifyManaged(aso));
         if (gitops != null) {
@@ -234,17 +234,25 @@ final class StepTexts {
                 cmd, checks, List.of("# nothing to undo: this step only reads"), "");
     }
 
-    private static Step preview(String unitId, List<AsoTarget> aso) {
+    private static Step preview(String unitId, List<ManagedHandoff> mrs, List<AsoTarget> aso) {
         List<String> cmd = new ArrayList<>();
         for (AsoTarget t : aso) {
             cmd.add("kubectl get " + obj(t.ref()) + nsFlag(t.ref()) + " -o yaml   # compare spec (what ASO will PUT) with status (live)");
         }
         cmd.add("confirm " + q(unitId + ": the takeover preview above is what ASO will change in Azure; hand over?"));
-        return new Step("preview", StepAction.PREVIEW, "Takeover preview: what ASO's first PUT would change",
-                List.of("ASO adopts by PUT of the whole spec. The executor compares each resource's spec with the state "
-                                + "ASO observed (status): fields that would change, and settable fields Azure has that "
-                                + "the spec omits.",
-                        "A non-empty preview stops the run until `xp2aso handoff PLAN --execute --approve " + unitId + "`."),
+        List<String> detail = new ArrayList<>(List.of("ASO adopts by PUT of the whole spec. The executor compares each "
+                        + "resource's spec with the state ASO observed (status): fields that would change, and settable "
+                        + "fields Azure has that the spec omits.",
+                "A non-empty preview stops the run until `xp2aso handoff PLAN --execute --approve " + unitId + "`."));
+        List<String> expected = new ArrayList<>();
+        mrs.forEach(m -> m.preview().forEach(l -> expected.add("- " + l)));
+        if (!expected.isEmpty()) {
+            detail.add("");
+            detail.add("Expected from the observed state (status.atProvider) when the plan was made; the live preview decides:");
+            detail.add("");
+            detail.addAll(expected);
+        }
+        return new Step("preview", StepAction.PREVIEW, "Takeover preview: what ASO's first PUT would change", detail,
                 cmd, List.of("preview is empty, or approved as shown"),
                 List.of("# nothing to undo: this step only reads"), "preview");
     }

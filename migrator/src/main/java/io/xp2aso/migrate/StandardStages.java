@@ -9,6 +9,7 @@ import io.xp2aso.mapping.MappingResult;
 import io.xp2aso.mapping.ServedSchemaCheck;
 import io.xp2aso.model.ComposeResult;
 import io.xp2aso.model.Estate;
+import io.xp2aso.preview.StaticPreview;
 
 /**
  * The real stages: {@link Composer} renders every unit (or {@link LiveUnits} takes them from the live graph),
@@ -27,8 +28,9 @@ final class StandardStages implements Stages {
     @Override
     public MappingResult map(ComposeResult composed, MigrateOptions options) {
         MappingCatalog catalog = MappingCatalog.load(options.mappings());
-        MappingResult mapped = Mapper.map(composed, catalog, options.observed(),
-                new MapOptions(options.targetNamespace(), null, options.asoVersions()));
+        MapOptions mapOptions = new MapOptions(options.targetNamespace(), null, options.asoVersions());
+        MappingResult mapped = StaticPreview.apply(composed, Mapper.map(composed, catalog, options.observed(), mapOptions),
+                catalog, options.observed(), mapOptions);
         return options.servedCrds() == null ? mapped : ServedSchemaCheck.apply(mapped, options.servedCrds());
     }
 }

@@ -121,7 +121,7 @@ public final class PropertyDiff {
                 }
             }
         } else if (!sameScalar(key, want, have)) {
-            out.add(new PropertyChange(p, PropertyChange.Kind.CHANGE, "change " + p + ": " + show(have) + " -> " + show(want)));
+            out.add(new PropertyChange(p, PropertyChange.Kind.CHANGE, "change " + p + ": live " + show(have) + ", the PUT sends " + show(want)));
         }
     }
 
@@ -134,7 +134,7 @@ public final class PropertyDiff {
             if (h == null) {
                 out.add(new PropertyChange(kp, PropertyChange.Kind.ADD, "add " + kp + " = " + show(e.getValue())));
             } else if (!h.equals(e.getValue())) {
-                out.add(new PropertyChange(kp, PropertyChange.Kind.CHANGE, "change " + kp + ": " + show(h) + " -> "
+                out.add(new PropertyChange(kp, PropertyChange.Kind.CHANGE, "change " + kp + ": live " + show(h) + ", the PUT sends "
                         + show(e.getValue())));
             }
         }
@@ -236,6 +236,9 @@ public final class PropertyDiff {
     }
 
     private void oneReference(String p, JsonNode want, JsonNode have) {
+        if (shape == Shape.SPEC && want.equals(have)) {
+            return;
+        }
         Optional<String> target = references.apply(want);
         Optional<String> current = liveId(have);
         String shown = target.orElse(describeRef(want) + " (its ARM ID is not known yet)");
@@ -243,7 +246,7 @@ public final class PropertyDiff {
             out.add(new PropertyChange(p, PropertyChange.Kind.SET, "set " + p + " = " + shown + " (Azure does not report it now)"));
         } else if (target.isEmpty() || !target.get().equalsIgnoreCase(current.get())) {
             // ARM IDs are case-insensitive: only a different resource is a change.
-            out.add(new PropertyChange(p, PropertyChange.Kind.CHANGE, "change " + p + ": " + current.get() + " -> " + shown));
+            out.add(new PropertyChange(p, PropertyChange.Kind.CHANGE, "change " + p + ": live " + current.get() + ", the PUT sends " + shown));
         }
     }
 

@@ -31,7 +31,7 @@ class HandoffApprovalTest {
             assertEquals(1, h.run(Harness.execute(), ExecutorHooks.NONE));
             String out = h.transcript.toString();
             assertTrue(out.contains("STOPPED for approval: the takeover preview is not empty"), out);
-            assertTrue(out.contains("StorageAccount/team-a/stassets01: change sku.name: \"Standard_LRS\" -> \"Standard_GRS\""), out);
+            assertTrue(out.contains("StorageAccount/team-a/stassets01: change sku.name: live \"Standard_LRS\", the PUT sends \"Standard_GRS\""), out);
             // approval without having seen it in a run of this unit is not taken from the future: it applies to what was shown
             assertEquals(0, h.run(new RunOptions(true, true, "", false, Set.of("team-a/assets")), ExecutorHooks.NONE),
                     h.transcript.toString());

@@ -25,7 +25,7 @@ class PropertyDiffTest {
     @Test
     void tagsAreComparedAsAWholeMap() throws Exception {
         assertEquals(List.of("add tags[\"owner\"] = \"team-a\"",
-                        "change tags[\"env\"]: \"prod\" -> \"PROD\"",
+                        "change tags[\"env\"]: live \"prod\", the PUT sends \"PROD\"",
                         "remove tags[\"cost-center\"] (live \"42\"): the PUT replaces the whole map"),
                 status("{'tags':{'env':'PROD','owner':'team-a'}}", "{'tags':{'env':'prod','cost-center':'42'}}")
                         .stream().sorted().toList());
@@ -33,15 +33,15 @@ class PropertyDiffTest {
 
     @Test
     void caseMattersExceptForLocationAndArmIds() throws Exception {
-        assertEquals(List.of("change kind: \"storagev2\" -> \"StorageV2\""),
+        assertEquals(List.of("change kind: live \"storagev2\", the PUT sends \"StorageV2\""),
                 status("{'location':'westeurope','kind':'StorageV2','other':'/subscriptions/S/resourceGroups/RG'}",
                         "{'location':'West Europe','kind':'storagev2','other':'/SUBSCRIPTIONS/s/resourcegroups/rg'}"));
     }
 
     @Test
     void listsAreComparedItemByItem() throws Exception {
-        assertEquals(List.of("change rules[0].priority: 100 -> 110", "add rules[2] = {\"name\":\"c\"}",
-                        "change prefixes[1]: \"10.0.1.0/24\" -> \"10.0.2.0/24\""),
+        assertEquals(List.of("change rules[0].priority: live 100, the PUT sends 110", "add rules[2] = {\"name\":\"c\"}",
+                        "change prefixes[1]: live \"10.0.1.0/24\", the PUT sends \"10.0.2.0/24\""),
                 status("{'rules':[{'name':'a','priority':110},{'name':'b'},{'name':'c'}],'prefixes':['10.0.0.0/24','10.0.2.0/24']}",
                         "{'rules':[{'name':'a','priority':100},{'name':'b'}],'prefixes':['10.0.0.0/24','10.0.1.0/24']}"));
         assertEquals(List.of("remove prefixes[1] (live \"10.0.1.0/24\"): the PUT drops it"),
@@ -60,7 +60,7 @@ class PropertyDiffTest {
                 null, null, PropertyDiff.Shape.STATUS,
                 r -> PropertyDiff.directArmId(r).or(() -> Optional.ofNullable(ids.get(r.path("name").asText())))));
         assertEquals(List.of(
-                "change routeTable.reference: /subscriptions/S/resourceGroups/rg/providers/Microsoft.Network/routeTables/old -> "
+                "change routeTable.reference: live /subscriptions/S/resourceGroups/rg/providers/Microsoft.Network/routeTables/old, the PUT sends "
                         + "/subscriptions/S/resourceGroups/rg/providers/Microsoft.Network/routeTables/new",
                 "set natGateway.reference = the NatGateway unknown (its ARM ID is not known yet) (Azure does not report it now)"),
                 lines);

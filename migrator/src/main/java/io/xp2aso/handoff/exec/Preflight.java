@@ -9,8 +9,10 @@ import io.xp2aso.handoff.ObjectRef;
 import io.xp2aso.handoff.SecretCopy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -77,6 +79,14 @@ final class Preflight {
             }
         }
         problems.addAll(GitOpsChecks.check(run));
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (ManagedHandoff mr : run.unit.resources()) {
+            String id = run.state.azureIds.getOrDefault(UnitRun.key(mr.ref()), mr.azureId());
+            if (!id.isEmpty()) {
+                ids.put(mr.ref().display(), id);
+            }
+        }
+        problems.addAll(ArmIdClaims.check(run, ids));
         Set<String> kinds = new LinkedHashSet<>();
         Set<String> namespaces = new LinkedHashSet<>();
         for (AsoTarget t : run.unit.aso()) {

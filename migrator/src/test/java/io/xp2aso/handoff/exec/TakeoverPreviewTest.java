@@ -24,7 +24,7 @@ class TakeoverPreviewTest {
                 + "\"spec\":{\"properties\":{\"location\":{},\"sku\":{\"properties\":{\"name\":{}}},"
                 + "\"minimumTlsVersion\":{},\"allowBlobPublicAccess\":{},\"subnetReference\":{}}}}}}}]}}");
         assertEquals(List.of(
-                "change sku.name: \"Standard_LRS\" -> \"Standard_GRS\"",
+                "change sku.name: live \"Standard_LRS\", the PUT sends \"Standard_GRS\"",
                 "set allowBlobPublicAccess = false (Azure does not report it now)",
                 "will be written: adminPassword from Secret s key k (Azure never returns it, so its current value cannot be compared)",
                 "omit minimumTlsVersion (live \"TLS1_2\"): the PUT sends it absent; Azure may reset it"),
