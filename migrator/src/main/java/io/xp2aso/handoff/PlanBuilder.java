@@ -41,7 +41,7 @@ public final class PlanBuilder {
     public static UnitPlan unit(MappedUnit mu, PlanOptions options) {
         UnitPlan o = outline(mu, options, true);
         return o.withSteps(StepTexts.forUnit(o.id(), o.claim(), o.composite(), o.nested(), o.gitops(), o.resources(), o.aso(),
-                options));
+                options, o.connectionSecrets()));
     }
 
     /** What plan.md's index and the blocker findings need of a unit, without copying its manifests. */
@@ -85,6 +85,7 @@ public final class PlanBuilder {
         if (aso.isEmpty()) {
             blockers.add("unit: no ASO resources were generated, so there is nothing to hand over");
         }
+        List<ConnectionSecret> secrets = ConnectionSecrets.of(u, mu.resources(), blockers);
         if (claim != null && composite != null && composite.name().isEmpty() && claim.name().isEmpty()) {
             blockers.add("unit: neither the claim nor its XR has a name");
         }
@@ -98,7 +99,7 @@ public final class PlanBuilder {
             }
         }
         return new UnitPlan(u.id(), claim, composite, nested, gitops, options.acceptDrift().contains(u.id()), resources,
-                new ArrayList<>(aso.values()), blockers, List.of());
+                new ArrayList<>(aso.values()), blockers, List.of(), secrets);
     }
 
     /**

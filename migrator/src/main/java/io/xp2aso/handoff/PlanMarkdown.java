@@ -68,6 +68,10 @@ public final class PlanMarkdown {
                     .append(mr.targets().isEmpty() ? "(folded into another)" : String.join(", ",
                             mr.targets().stream().map(ObjectRef::display).toList())).append(" |\n");
         }
+        if (!u.connectionSecrets().isEmpty()) {
+            b.append("\nConnection Secrets (named only; values are never read):\n\n");
+            u.connectionSecrets().forEach(c -> b.append("- ").append(c.describe()).append('\n'));
+        }
         int n = 1;
         for (Step s : u.steps()) {
             b.append("\n### ").append(n++).append(". `").append(s.id()).append("`").appendWide(" — ").append(s.title())

@@ -26,7 +26,8 @@ final class StepTexts {
     static final List<String> OBSERVE = List.of("Observe");
 
     static List<Step> forUnit(String unitId, ObjectRef claim, ObjectRef xr, List<ObjectRef> nested, GitOps gitops,
-                              List<ManagedHandoff> mrs, List<AsoTarget> aso, PlanOptions options) {
+                              List<ManagedHandoff> mrs, List<AsoTarget> aso, PlanOptions options,
+                              List<ConnectionSecret> secrets) {
         List<Step> steps = new ArrayList<>();
         steps.add(preflight(claim, xr, gitops, mrs, aso, options));
         if (gitops != null) {
@@ -46,7 +47,7 @@ final class StepTexts {
             steps.add(gitopsRemoveClaim(unitId, claim != null ? claim : xr, claim != null, gitops));
         }
         steps.add(retire(claim, xr, nested, mrs, aso));
-        steps.add(finalVerify(claim, xr, nested, mrs, aso));
+        steps.add(finalVerify(claim, xr, nested, mrs, aso, secrets));
         return steps;
     }
 
@@ -294,12 +295,14 @@ final class StepTexts {
     private static Step gitopsAddAso(String unitId, GitOps g) {
         return new Step("gitops-add-aso", StepAction.GITOPS_ADD_ASO, "Git: add the ASO manifests now",
                 List.of("Now, and not earlier, merge the unit's ASO manifests into the Git path that " + g.describe()
-                                + " syncs, with `" + Keys.RECONCILE_POLICY + ": manage` (the live value).",
+                                + " syncs, with `" + Keys.RECONCILE_POLICY + ": manage` (the live value): "
+                                + "the unit's aso/ folder with `components: [handed-over]` added to its kustomization.yaml.",
                         "Earlier, a sync would apply them while Crossplane still managed the resources, or flip the "
                                 + "policy back."),
-                List.of("# Git change: add the ASO manifests of unit " + unitId + " (reconcile-policy manage); merge"),
+                List.of("# Git change: add the ASO manifests of unit " + unitId + " with components: [handed-over] in its "
+                        + "kustomization.yaml (reconcile-policy manage); merge"),
                 List.of("none (a notice; the tool cannot read Git)"),
-                List.of("# remove the ASO manifests from Git again (or set reconcile-policy skip in Git)"), "");
+                List.of("# remove the ASO manifests from Git again (or drop components: [handed-over] for reconcile-policy skip)"), "");
     }
 
     private static Step gitopsRemoveClaim(String unitId, ObjectRef top, boolean isClaim, GitOps g) {
@@ -385,7 +388,7 @@ final class StepTexts {
     }
 
     private static Step finalVerify(ObjectRef claim, ObjectRef xr, List<ObjectRef> nested, List<ManagedHandoff> mrs,
-                                    List<AsoTarget> aso) {
+                                    List<AsoTarget> aso, List<ConnectionSecret> secrets) {
         List<String> cmd = new ArrayList<>();
         List<String> checks = new ArrayList<>();
         for (ObjectRef r : refs(claim, xr, nested)) {
@@ -402,7 +405,15 @@ final class StepTexts {
                 cmd.add(azureIdCheck(t));
             }
         }
-        checks.add("every ASO resource manages its Azure resource, Ready, same ARM ID");
+        checks.add("every ASO resource manages its Azure resource, Ready, same ARM ID; from now on commit the unit's "
+                + "aso/ folder with components: [handed-over] in its kustomization.yaml (reconcile-policy manage)");
+        for (ConnectionSecret s : secrets) {
+            if (!s.replacement().isEmpty()) {
+                checks.add("connection Secret " + s.replacement() + " holds keys " + s.keys()
+                        + (s.inPlace() ? " and every key Crossplane's Secret had at preflight (key names only)" : "")
+                        + ", written by ASO (waits for it)");
+            }
+        }
         return new Step("final-verify", StepAction.FINAL_VERIFY, "Final verification", List.of(), cmd, checks,
                 List.of("# nothing to undo: this step only reads"), "");
     }

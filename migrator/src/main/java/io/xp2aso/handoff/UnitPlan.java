@@ -10,13 +10,15 @@ import java.util.List;
  * preflight (the plan is still written so people can see why). Drift not accepted when the plan was built
  * ({@code driftAccepted} false) stops preflight for approval. {@code nested} lists the XRs the XR composes, at every
  * depth, parents first (pause walks it in this order, retire in reverse); their MRs are in {@code resources}.
+ * {@code connectionSecrets}: the Secrets its Crossplane objects write and what replaces each ({@link ConnectionSecret}).
  */
 public record UnitPlan(String id, ObjectRef claim, ObjectRef composite,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ObjectRef> nested, GitOps gitops,
                        boolean driftAccepted, List<ManagedHandoff> resources, List<AsoTarget> aso, List<String> blockers,
-                       List<Step> steps) {
+                       List<Step> steps, List<ConnectionSecret> connectionSecrets) {
     public UnitPlan {
         nested = nested == null ? List.of() : List.copyOf(nested);
+        connectionSecrets = connectionSecrets == null ? List.of() : List.copyOf(connectionSecrets);
         resources = List.copyOf(resources);
         aso = List.copyOf(aso);
         blockers = List.copyOf(blockers);
@@ -24,7 +26,8 @@ public record UnitPlan(String id, ObjectRef claim, ObjectRef composite,
     }
 
     public UnitPlan withSteps(List<Step> newSteps) {
-        return new UnitPlan(id, claim, composite, nested, gitops, driftAccepted, resources, aso, blockers, newSteps);
+        return new UnitPlan(id, claim, composite, nested, gitops, driftAccepted, resources, aso, blockers, newSteps,
+                connectionSecrets);
     }
 
     public Step step(String stepId) {

@@ -28,7 +28,8 @@ import java.util.TreeSet;
  * {@code kustomization.yaml} in every folder listing its files or child folders, so that
  * {@code kubectl apply -k out/aso} applies everything and {@code kubectl apply -k out/aso/<ns>/<unit>} one unit.
  * Two targets that would land on the same file (same namespace, kind and name) are one Kubernetes object:
- * the first is kept and the clash is an error finding.
+ * the first is kept and the clash is an error finding. Each unit folder also holds the kustomize Component
+ * {@code handed-over/} that a user enables once the unit is handed over ({@link HandedOver}).
  */
 public final class AsoTree {
     public static final String ROOT = "aso";
@@ -135,6 +136,12 @@ public final class AsoTree {
         for (Map.Entry<String, Set<String>> e : filesOfDir.entrySet()) {
             files.put(e.getKey() + "/" + KUSTOMIZATION, kustomization(e.getValue()));
         }
+        Map<String, List<Pending>> pendingOfDir = new LinkedHashMap<>();
+        for (Pending p : pending) {
+            pendingOfDir.computeIfAbsent(p.path().substring(0, p.path().lastIndexOf('/')), d -> new ArrayList<>()).add(p);
+        }
+        pendingOfDir.forEach((dir, objects) -> files.put(dir + "/" + HandedOver.FOLDER + "/" + KUSTOMIZATION,
+                HandedOver.component(objects.get(0).unit().unit().id(), objects.stream().map(Pending::target).toList())));
         for (Map.Entry<String, Set<String>> e : unitsOfNamespace.entrySet()) {
             files.put(e.getKey() + "/" + KUSTOMIZATION, kustomization(e.getValue()));
         }

@@ -47,7 +47,7 @@ class PlanFilesTest {
         for (int copy = 0; copy < 7; copy++) {
             for (UnitPlan u : fixture.units()) {
                 units.add(new UnitPlan(u.id() + "-" + copy, u.claim(), u.composite(), u.nested(), u.gitops(), u.driftAccepted(),
-                        u.resources(), u.aso(), u.blockers(), u.steps()));
+                        u.resources(), u.aso(), u.blockers(), u.steps(), u.connectionSecrets()));
             }
         }
         return new Plan(fixture.schemaVersion(), fixture.asoNamespace(), fixture.timeoutSeconds(), fixture.pollSeconds(),

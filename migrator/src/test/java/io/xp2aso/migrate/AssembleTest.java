@@ -26,6 +26,7 @@ class AssembleTest {
         assertEquals(List.of(
                 "aso/kustomization.yaml",
                 "aso/team-a/kustomization.yaml",
+                "aso/team-a/team-a-assets/handed-over/kustomization.yaml",
                 "aso/team-a/team-a-assets/kustomization.yaml",
                 "aso/team-a/team-a-assets/resourcegroup-team-a-assets-7xk2p-rg.yaml",
                 "aso/team-a/team-a-assets/storageaccount-teamaassets7xk2p.yaml",

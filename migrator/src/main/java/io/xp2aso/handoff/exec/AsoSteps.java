@@ -221,6 +221,7 @@ final class AsoSteps {
                 throw new StepFailed(t.ref().display() + " reports Azure ID " + Kube.reportedAzureId(live) + ", want " + want);
             }
         }
+        ConnectionSecretGate.verify(run);
         run.say("no Crossplane object of the unit remains; every ASO resource manages its Azure resource");
     }
 

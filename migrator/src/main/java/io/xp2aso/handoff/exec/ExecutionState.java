@@ -37,6 +37,8 @@ public final class ExecutionState {
         public Map<String, String> manageBaseline = new LinkedHashMap<>();
         /** Secrets the executor created (removed again by rollback). */
         public List<String> createdSecrets = new ArrayList<>();
+        /** Key names (never values) of Crossplane's connection Secrets that ASO replaces in place, read in preflight. */
+        public Map<String, List<String>> secretKeys = new LinkedHashMap<>();
         public boolean retireStarted;
     }
 }

@@ -30,7 +30,8 @@ final class GitOpsSteps {
     }
 
     static void addAso(UnitRun run) {
-        run.say("now merge the ASO manifests of " + run.unit.id() + " into Git (reconcile-policy manage), for "
+        run.say("now merge the ASO manifests of " + run.unit.id() + " into Git with components: [handed-over] in their "
+                + "kustomization.yaml (reconcile-policy manage), for "
                 + run.unit.gitops().describe());
     }
 

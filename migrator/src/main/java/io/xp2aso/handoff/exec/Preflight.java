@@ -87,6 +87,7 @@ final class Preflight {
             }
         }
         problems.addAll(ArmIdClaims.check(run, ids));
+        ConnectionSecretGate.record(run);
         Set<String> kinds = new LinkedHashSet<>();
         Set<String> namespaces = new LinkedHashSet<>();
         for (AsoTarget t : run.unit.aso()) {

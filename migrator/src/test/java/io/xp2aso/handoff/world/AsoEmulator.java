@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * ASO v2 as far as the handoff depends on it: reconcile-policy skip only GETs (Ready when the resource exists,
- * AzureResourceNotFound otherwise); manage and detach-on-delete adopt by PUT of the whole spec; deleting a CR deletes
+ * AzureResourceNotFound otherwise); manage and detach-on-delete adopt by PUT of the whole spec, which the fake Azure
+ * applies with the resource type's ARM semantics ({@link ArmPut}); deleting a CR deletes
  * the Azure resource only under manage. ARM IDs follow the owner chain.
  */
 final class AsoEmulator {
@@ -80,7 +81,7 @@ final class AsoEmulator {
                     if ("skip".equals(lastPolicy.get(uid))) {
                         Conditions.set(cr, "Ready", "False", "Reconciling", "The resource is in the process of being reconciled by the operator", world.now());
                     }
-                    world.async.write("aso", id, properties(cr));
+                    world.async.write("aso", id, ArmPut.of(cr.path("kind").asText()).apply(world.azure.get(id).orElse(null), properties(cr)));
                     lastPut.put(uid, gen);
                 }
                 if (world.async.running("aso", id)) {
@@ -89,6 +90,7 @@ final class AsoEmulator {
                 } else {
                     setStatus(cr, world.azure.get(id).orElseThrow(), id);
                     Conditions.set(cr, "Ready", "True", "Succeeded", "", world.now());
+                    Secrets.writeFor(world, cr);
                 }
             }
             if (!world.async.running("aso", id)) {

@@ -17,6 +17,7 @@ public final class FakeAzure {
     private final Map<String, ObjectNode> resources = new LinkedHashMap<>();
     private final Map<String, String> ids = new LinkedHashMap<>();
     private final List<Op> log = new ArrayList<>();
+    private final Map<String, ObjectNode> beforeAso = new LinkedHashMap<>();
     private long tick;
 
     void setTick(long t) {
@@ -36,6 +37,9 @@ public final class FakeAzure {
 
     public void put(String id, ObjectNode properties, String writer) {
         boolean created = !resources.containsKey(key(id));
+        if (!created && writer.equals("aso") && !beforeAso.containsKey(key(id))) {
+            beforeAso.put(key(id), resources.get(key(id)).deepCopy());
+        }
         resources.put(key(id), properties.deepCopy());
         ids.putIfAbsent(key(id), id);
         log.add(new Op("PUT", id, writer, created, tick));
@@ -44,6 +48,12 @@ public final class FakeAzure {
     public void delete(String id, String writer) {
         resources.remove(key(id));
         log.add(new Op("DELETE", id, writer, false, tick));
+    }
+
+    /** A resource's properties just before ASO's first PUT to it; empty when ASO never wrote it. */
+    public Optional<ObjectNode> beforeAso(String id) {
+        ObjectNode r = beforeAso.get(key(id));
+        return Optional.ofNullable(r == null ? null : r.deepCopy());
     }
 
     public List<Op> log() {

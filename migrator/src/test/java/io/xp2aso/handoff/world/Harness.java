@@ -39,6 +39,9 @@ public final class Harness {
     public final Plan plan;
     public final StateStore store;
     public final StringBuilder transcript = new StringBuilder();
+    /** Per unit: the takeover preview lines the last stop showed, and those the harness approved. */
+    private final java.util.Map<String, List<String>> shownPreview = new java.util.HashMap<>();
+    public final java.util.Map<String, List<String>> approvedPreview = new java.util.HashMap<>();
 
     public Harness(Path dir, String... fixtures) {
         this(dir, PlanOptions.defaults(), fixtures);
@@ -81,12 +84,21 @@ public final class Harness {
     }
 
     public int run(RunOptions o, ExecutorHooks hooks) {
+        // An approval covers exactly what the last run showed (the gate's digest); the invariant holds Azure to it.
+        ExecutionState before = store.load();
+        for (String id : o.approve()) {
+            ExecutionState.UnitState us = before.units.get(id);
+            if (us != null && us.pendingStep.equals("preview")) {
+                approvedPreview.put(id, shownPreview.getOrDefault(id, List.of()));
+            }
+        }
         StringWriter out = new StringWriter();
         HandoffExecutor ex = new HandoffExecutor(world.executorCluster(), world.ticker(), store, new PrintWriter(out), hooks);
         try {
             return ex.run(plan, DIGEST, o);
         } finally {
             transcript.append(out);
+            PreviewInvariant.collect(out.toString(), shownPreview);
         }
     }
 
@@ -174,6 +186,7 @@ public final class Harness {
                     out.add(u.id() + ": " + mr.ref().display() + " still exists");
                 }
             }
+            out.addAll(PreviewInvariant.check(world, u, approvedPreview.getOrDefault(u.id(), List.of())));
             if (u.claim() != null && world.get(u.claim()).isPresent()) {
                 out.add(u.id() + ": claim still exists");
             }
@@ -187,7 +200,7 @@ public final class Harness {
                 Optional<ObjectNode> az = id.flatMap(world.azure::get);
                 if (az.isEmpty()) {
                     out.add(u.id() + ": Azure resource of " + t.ref().display() + " missing");
-                } else if (!az.get().equals(AsoEmulator.properties(cr.get()))) {
+                } else if (!PreviewInvariant.sentIsKept(AsoEmulator.properties(cr.get()), az.get())) {
                     out.add(u.id() + ": Azure state of " + id.get() + " is " + az.get() + ", planned "
                             + AsoEmulator.properties(cr.get()));
                 }
@@ -195,6 +208,15 @@ public final class Harness {
                     out.add(u.id() + ": " + t.ref().display() + " is not managed by ASO");
                 }
             }
+        }
+        return out;
+    }
+
+    /** Properties that changed in Azure without being in the approved takeover preview (approved by runToEnd). */
+    public List<String> unpreviewedChanges() {
+        List<String> out = new ArrayList<>();
+        for (UnitPlan u : plan.units()) {
+            out.addAll(PreviewInvariant.check(world, u, approvedPreview.getOrDefault(u.id(), List.of())));
         }
         return out;
     }

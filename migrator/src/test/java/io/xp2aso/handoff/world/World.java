@@ -228,6 +228,7 @@ public final class World implements AutoCloseable {
             flux.reconcile();
             crossplane.reconcile();
             aso.reconcile();
+            Secrets.collect(this);
         } finally {
             cache = null;
         }

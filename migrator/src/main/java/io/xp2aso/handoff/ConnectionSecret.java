@@ -1,0 +1,41 @@
+package io.xp2aso.handoff;
+
+import java.util.List;
+
+/**
+ * A connection Secret that a unit's claim, XR or MR makes Crossplane write (named, never read: no value is ever in the
+ * plan), and what replaces it once retire lets Crossplane delete it. {@code writer} is the Crossplane object;
+ * {@code consumerFacing} is true for the claim's Secret (or an XR's without a claim), which applications read.
+ * {@code replacement} ("namespace/name", "" when nothing replaces it) is the Secret the unit's ASO resources write
+ * ({@code writtenBy}) with {@code keys} through operatorSpec.secrets or secretExpressions. The final-verify gate waits
+ * for the replacement to hold each of those keys, and every key the Crossplane Secret had at preflight when the
+ * replacement has its namespace and name.
+ */
+public record ConnectionSecret(String writer, boolean consumerFacing, String namespace, String name, String replacement,
+                               List<String> keys, List<String> writtenBy) {
+    public ConnectionSecret {
+        keys = List.copyOf(keys);
+        writtenBy = List.copyOf(writtenBy);
+    }
+
+    public String display() {
+        return namespace + "/" + name;
+    }
+
+    /** The replacement has the Secret's own namespace and name: its consumers keep reading the same Secret. */
+    public boolean inPlace() {
+        return replacement.equals(display());
+    }
+
+    /** One line for plan.md: what replaces it, and when. */
+    public String describe() {
+        String what = "Secret " + display() + " (written for " + writer + ")";
+        if (replacement.isEmpty()) {
+            return what + ": nothing replaces it; Crossplane deletes it at retire";
+        }
+        return what + ": replaced by Secret " + replacement + " with keys " + keys + ", written by " + String.join(", ", writtenBy)
+                + (inPlace() ? "" : " (another namespace: its consumers must read it there)")
+                + "; Crossplane deletes its own at retire, ASO (managing since `manage`) writes the replacement, and "
+                + "final-verify waits until it holds every key";
+    }
+}
