@@ -33,8 +33,9 @@ class YamlTextTest {
         Path root = Shared.repoRoot().resolve("samples");
         Counts c = compareAll(List.of(root.resolve("crossplane"), root.resolve("aso"), root.resolve("observed")));
         assertTrue(c.documents > 20, "too few sample documents: " + c.documents);
-        // The generated ASO manifests are what the writer is for: each of them must take the fast path.
-        Counts aso = compareAll(List.of(root.resolve("aso/aso")));
+        // The generated ASO manifests are what the writer is for: each of them must take the fast path. The units'
+        // handed-over kustomize Components (a JSON patch as a block scalar) are not ASO manifests.
+        Counts aso = compareAll(List.of(root.resolve("aso/aso")), p -> !p.toString().contains("/handed-over/"));
         assertEquals(aso.documents, aso.fast, "ASO sample manifests that fell back to Jackson");
     }
 
@@ -50,12 +51,17 @@ class YamlTextTest {
     }
 
     private static Counts compareAll(List<Path> dirs) throws IOException {
+        return compareAll(dirs, p -> true);
+    }
+
+    private static Counts compareAll(List<Path> dirs, java.util.function.Predicate<Path> include) throws IOException {
         int documents = 0;
         int fast = 0;
         for (Path dir : dirs) {
             List<Path> files;
             try (Stream<Path> s = Files.walk(dir)) {
-                files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+                files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).filter(include)
+                        .sorted().toList();
             }
             for (Path file : files) {
                 try (MappingIterator<JsonNode> it = Yaml.YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
