@@ -36,4 +36,5 @@ public final class Keys {
     public static final String HELM_KEEP = "keep";
     public static final String POLICY_SKIP = "skip";
     public static final String POLICY_MANAGE = "manage";
+    public static final String POLICY_DETACH = "detach-on-delete";
 }

@@ -79,7 +79,14 @@ public final class PlanBuilder {
                 }
                 ObjectRef ref = ObjectRef.of(m);
                 boolean isPrimary = ref.name().equals(primary);
-                aso.putIfAbsent(ref, new AsoTarget(ref, h.ref(), isPrimary, isPrimary ? h.azureId() : "", m));
+                String policy = HandoverPolicy.of(h);
+                AsoTarget before = aso.get(ref);
+                if (before == null) {
+                    aso.put(ref, new AsoTarget(ref, h.ref(), isPrimary, isPrimary ? h.azureId() : "", m, policy));
+                } else {
+                    // An object several MRs fold into keeps the strictest of their policies.
+                    aso.put(ref, before.withPolicy(HandoverPolicy.stricter(before.policyAfterHandover(), policy)));
+                }
             }
         }
         if (aso.isEmpty()) {

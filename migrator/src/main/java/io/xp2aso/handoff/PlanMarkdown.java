@@ -53,6 +53,8 @@ public final class PlanMarkdown {
         if (!u.blockers().isEmpty()) {
             b.append("\n**Blocked**").appendWide(" — ").append("preflight stops this unit until these are resolved:\n\n");
             u.blockers().forEach(x -> b.append("- ").append(x).append('\n'));
+        } else {
+            ready(b, u);
         }
         b.append("\n| MR | external name | Azure ID | deletionPolicy | managementPolicies | ASO resources |\n")
                 .append("| --- | --- | --- | --- | --- | --- |\n");
@@ -90,6 +92,34 @@ public final class PlanMarkdown {
             b.append("```\n\nRollback:\n\n```sh\n");
             s.rollback().forEach(c -> b.append(c).append('\n'));
             b.append("```\n");
+        }
+    }
+
+    /** Why a unit is ready: what migrate checked, and what preflight still checks live. */
+    private static void ready(Utf8Text b, UnitPlan u) {
+        b.append("\n**Ready**").appendWide(" — ");
+        int mrs = u.resources().size();
+        if (u.composite() != null) {
+            b.append("everything the XR composes").append(u.nested().isEmpty() ? "" : " (with its " + u.nested().size()
+                    + (u.nested().size() == 1 ? " nested XR" : " nested XRs") + ", handed over with it)")
+                    .append(" is an Azure MR this plan knows (").append(mrs).append(mrs == 1 ? " MR" : " MRs")
+                    .append("), and nothing the observed XRs compose is missing from it; ");
+        } else {
+            b.append("a lone Azure MR no XR owns; ");
+        }
+        b.append("every MR has its ASO resources (").append(u.aso().size()).append(" in all); no error finding; no observed Azure "
+                + "resource is claimed twice. Preflight still checks the live state before anything changes.\n");
+        List<String> kept = new java.util.ArrayList<>();
+        for (AsoTarget t : u.aso()) {
+            if (!t.policyAfterHandover().equals(Keys.POLICY_MANAGE)) {
+                kept.add("`" + t.ref().display() + "`: " + t.policyAfterHandover() + (t.policyAfterHandover()
+                        .equals(Keys.POLICY_SKIP) ? " for good (" + t.source().display() + " is observe-only)"
+                        : " (" + t.source().display() + " never deletes it)"));
+            }
+        }
+        if (!kept.isEmpty()) {
+            b.append("\nNot `manage` after the handoff:\n\n");
+            kept.forEach(k -> b.append("- ").append(k).append('\n'));
         }
     }
 

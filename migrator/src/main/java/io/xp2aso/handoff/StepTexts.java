@@ -265,8 +265,15 @@ final class StepTexts {
             cmd.add(expect(mr.ref(), "'{.spec.managementPolicies}'", "[\"Observe\"]") + "   # Crossplane must not write");
         }
         for (AsoTarget t : aso) {
-            cmd.add(annotate(t.ref(), Keys.RECONCILE_POLICY, Keys.POLICY_MANAGE));
-            cmd.add(expect(t.ref(), annotationPath(Keys.RECONCILE_POLICY), Keys.POLICY_MANAGE));
+            String policy = t.policyAfterHandover();
+            if (policy.equals(Keys.POLICY_SKIP)) {
+                cmd.add("# " + t.ref().display() + " stays " + Keys.POLICY_SKIP + " for good: " + t.source().display()
+                        + " only observed it (no write policy), so ASO must never PUT it nor delete it");
+                continue;
+            }
+            cmd.add(annotate(t.ref(), Keys.RECONCILE_POLICY, policy) + (policy.equals(Keys.POLICY_DETACH)
+                    ? "   # " + t.source().display() + " never deleted it: ASO writes but does not delete" : ""));
+            cmd.add(expect(t.ref(), annotationPath(Keys.RECONCILE_POLICY), policy));
         }
         for (AsoTarget t : reversed(aso)) {
             rb.add(annotate(t.ref(), Keys.RECONCILE_POLICY, Keys.POLICY_SKIP));
@@ -399,7 +406,7 @@ final class StepTexts {
         }
         checks.add("no claim, XR or MR of the unit remains");
         for (AsoTarget t : aso) {
-            cmd.add(expect(t.ref(), annotationPath(Keys.RECONCILE_POLICY), Keys.POLICY_MANAGE));
+            cmd.add(expect(t.ref(), annotationPath(Keys.RECONCILE_POLICY), t.policyAfterHandover()));
             cmd.add(expect(t.ref(), cond("Ready"), "True"));
             if (t.primary() && !t.azureId().isEmpty()) {
                 cmd.add(azureIdCheck(t));

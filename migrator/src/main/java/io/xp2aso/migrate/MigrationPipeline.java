@@ -66,7 +66,7 @@ public final class MigrationPipeline {
             resources += u.resources().size();
         }
         options.progress().accept("mapping " + resources + " managed resources of " + composed.units().size() + " units");
-        MappingResult mapped = stages.map(composed, options);
+        MappingResult mapped = DuplicateArmIds.apply(stages.map(composed, options), estate, options.observed());
         return assemble(estate, composed, mapped, options, out);
     }
 

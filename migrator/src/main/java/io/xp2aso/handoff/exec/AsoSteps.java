@@ -123,6 +123,12 @@ final class AsoSteps {
             }
         }
         for (AsoTarget t : run.unit.aso()) {
+            String policy = t.policyAfterHandover();
+            if (policy.equals(Keys.POLICY_SKIP)) {
+                // Its MR only observed the resource: ASO must never PUT it nor delete it (see HandoverPolicy).
+                run.say(t.ref().display() + ": stays reconcile-policy skip (its MR was observe-only)");
+                continue;
+            }
             String k = UnitRun.key(t.ref());
             JsonNode live = run.kube.require(t.ref());
             if (!run.state.manageBaseline.containsKey(k) && Keys.POLICY_SKIP.equals(Kube.reconcilePolicy(live))) {
@@ -130,11 +136,11 @@ final class AsoSteps {
                 run.state.manageBaseline.put(k, ready == null ? "" : ready.toString());
                 run.save();
             }
-            JsonNode back = run.kube.edit(t.ref(), o -> Kube.setAnnotation(o, Keys.RECONCILE_POLICY, Keys.POLICY_MANAGE));
-            if (!Keys.POLICY_MANAGE.equals(Kube.annotation(back, Keys.RECONCILE_POLICY))) {
-                throw new StepFailed(t.ref().display() + " did not keep reconcile-policy manage");
+            JsonNode back = run.kube.edit(t.ref(), o -> Kube.setAnnotation(o, Keys.RECONCILE_POLICY, policy));
+            if (!policy.equals(Kube.annotation(back, Keys.RECONCILE_POLICY))) {
+                throw new StepFailed(t.ref().display() + " did not keep reconcile-policy " + policy);
             }
-            run.say(t.ref().display() + ": reconcile-policy manage (read back)");
+            run.say(t.ref().display() + ": reconcile-policy " + policy + " (read back)");
         }
     }
 
@@ -212,7 +218,7 @@ final class AsoSteps {
         }
         for (AsoTarget t : run.unit.aso()) {
             JsonNode live = run.kube.require(t.ref());
-            if (!Keys.POLICY_MANAGE.equals(Kube.reconcilePolicy(live)) || !Kube.conditionTrue(live, "Ready")) {
+            if (!t.policyAfterHandover().equals(Kube.reconcilePolicy(live)) || !Kube.conditionTrue(live, "Ready")) {
                 throw new StepFailed(t.ref().display() + ": reconcile-policy " + Kube.reconcilePolicy(live) + ", "
                         + Kube.describeCondition(live, "Ready"));
             }
