@@ -4,7 +4,9 @@ import io.xp2aso.source.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 
 /** Entry point: `xp2aso <command>`. Exit codes: 0 done, 1 findings at or above --fail-on, 2 bad input or usage. */
 @Command(name = "xp2aso", mixinStandardHelpOptions = true, version = Main.VERSION,
@@ -48,6 +50,22 @@ public final class Main implements Runnable {
         }
     }
 
+    /** The exception's message and its causes' (an IOException names the path: "x: Not a directory"). */
+    static String ioMessage(Throwable ex) {
+        StringBuilder b = new StringBuilder(String.valueOf(ex.getMessage()));
+        for (Throwable c = ex.getCause(); c != null; c = c.getCause()) {
+            String m = c instanceof java.nio.file.FileAlreadyExistsException fe ? fe.getFile() + " is a file, not a folder"
+                    : c instanceof java.nio.file.AccessDeniedException ad ? ad.getFile() + ": permission denied"
+                    : c instanceof java.nio.file.FileSystemException fse
+                    ? fse.getFile() + (fse.getReason() == null ? "" : ": " + fse.getReason())
+                    : c.getMessage();
+            if (m != null && !b.toString().contains(m)) {
+                b.append(": ").append(m);
+            }
+        }
+        return b.toString();
+    }
+
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         Commands.register(cl);
@@ -55,6 +73,12 @@ public final class Main implements Runnable {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof InputException ie) {
                 err.println(ie.render());
+                return EXIT_BAD_INPUT;
+            }
+            if (ex instanceof UncheckedIOException || ex instanceof IOException) {
+                // A folder that cannot be written or read (permissions, a file in the way, a full disk): one plain line.
+                err.println("error: " + ioMessage(ex) + "; check that the path exists and is writable, or choose"
+                        + " another folder (-o DIR)");
                 return EXIT_BAD_INPUT;
             }
             err.println("error: " + ex);

@@ -42,6 +42,27 @@ public final class FileIo {
         return text;
     }
 
+    /** The 1-based line of the first byte sequence in the file that is not UTF-8, or 0 when there is none. */
+    public static int lineOfBadUtf8(Path file) {
+        try {
+            byte[] bytes = readAllBytes(file);
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+            if (!StandardCharsets.UTF_8.newDecoder().decode(in, out, true).isError()) {
+                return 0;
+            }
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Everything left in {@code in}; {@code sizeHint}: the expected size (a file's length), or 0 when unknown. */
     static byte[] readAllBytes(InputStream in, long sizeHint) throws IOException {
         byte[] buf = new byte[(int) Math.min(Math.max(sizeHint, 0) + 1, Integer.MAX_VALUE - 8)];

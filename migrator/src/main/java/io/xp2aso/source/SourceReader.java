@@ -7,8 +7,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.yaml.snakeyaml.reader.ReaderException;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,10 +82,21 @@ public final class SourceReader {
         return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
     }
 
+    /** Files at least this large get a progress line: parsing them takes seconds. */
+    static final long LARGE_FILE = 16L * 1024 * 1024;
+
     private void readFile(Path f) {
+        long size = f.toFile().length();
+        if (size >= LARGE_FILE) {
+            // Standard error, beside the CLI's stage lines: a long silence on a large input looks like a hang.
+            System.err.printf("xp2aso: reading %s (%d MB)...%n", f, size / (1024 * 1024));
+        }
         String text;
         try {
             text = FileIo.readString(f);
+        } catch (MalformedInputException e) {
+            throw new InputException(new Origin(f.toString(), FileIo.lineOfBadUtf8(f)),
+                    "not UTF-8 text (a binary file?): remove it from the sources or convert it to UTF-8", e);
         } catch (IOException e) {
             throw new InputException(new Origin(f.toString(), 0), "cannot read file: " + e.getMessage(), e);
         }
@@ -142,12 +156,13 @@ public final class SourceReader {
         int offset = chunk.firstLine() - 1;
         TreeCompactor compactor = new TreeCompactor();
         try (JsonParser p = factory.createParser(chunk.text())) {
+            TreeReader trees = new TreeReader(p, file, offset);
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 int line = offset + p.currentTokenLocation().getLineNr();
                 if (t == JsonToken.START_OBJECT) {
                     int lineInChunk = p.currentTokenLocation().getLineNr();
-                    JsonNode node = compactor.compact(Yaml.YAML.readTree(p));
+                    JsonNode node = compactor.compact(trees.readDocument());
                     // Compositions keep the lines of their templates and steps: the text may not be on disk later.
                     NodeLines lines = isComposition(node)
                             ? NodeLines.scan(factory, chunk.text(), lineInChunk, line) : NodeLines.NONE;
@@ -161,7 +176,13 @@ public final class SourceReader {
                     }
                 }
             }
+        } catch (InputException e) {
+            return new Parsed(found, skipped, e);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof ReaderException re) {
+                return new Parsed(found, skipped, new InputException(new Origin(file, offset + lineOfCodePoint(chunk.text(), re.getPosition())),
+                        String.format("character U+%04X is not allowed in YAML: is this a binary file? Remove it from the sources", re.getCodePoint()), e));
+            }
             JsonLocation loc = e.getLocation();
             int line = loc == null || loc.getLineNr() <= 0 ? 0 : offset + loc.getLineNr();
             return new Parsed(found, skipped, new InputException(new Origin(file, line),
@@ -176,6 +197,18 @@ public final class SourceReader {
         String kind = node.path("kind").asText("");
         return (kind.equals("Composition") || kind.equals("CompositionRevision"))
                 && node.path("apiVersion").asText("").startsWith("apiextensions.crossplane.io/");
+    }
+
+    /** The 1-based line of the code point at {@code index} (code points, as SnakeYAML counts them). */
+    private static int lineOfCodePoint(String text, int index) {
+        int end = text.offsetByCodePoints(0, Math.min(index, text.codePointCount(0, text.length())));
+        int line = 1;
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private static void add(List<Manifest> out, List<SourceSet.SkippedInput> skipped, ObjectNode node, Origin origin,

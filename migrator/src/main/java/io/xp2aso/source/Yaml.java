@@ -25,13 +25,12 @@ public final class Yaml {
         // ASO CRDs reach ~2 MB per document; the SnakeYAML default (3 MB per stream) is too small for bundles.
         loader.setCodePointLimit(256 * 1024 * 1024);
         loader.setNestingDepthLimit(200);
-        return YAMLFactory.builder()
+        return new LinearYamlFactory(YAMLFactory.builder()
                 .loaderOptions(loader)
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                .build();
+                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
     }
 
     public static YAMLFactory factory() {

@@ -130,6 +130,19 @@ class MigrateCommandTest {
     }
 
     @Test
+    void anUnwritableOutputFolderIsOnePlainLine() throws IOException {
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "x");
+        Path out = file.resolve("out");
+        assertEquals(2, migrate(fixture(), "-o", out.toString()));
+        String e = err.toString().strip();
+        assertTrue(e.contains("error: cannot create a staging folder beside " + out + ": " + file + " is a file, not a folder"), e);
+        assertTrue(e.contains("writable"), e);
+        assertEquals(1, e.lines().filter(l -> l.startsWith("error")).count(), e);
+        assertFalse(e.contains("\tat "), "no stack trace: " + e);
+    }
+
+    @Test
     void readsStandardInput() throws IOException {
         byte[] yaml = Files.readAllBytes(Path.of(fixture()));
         Path out = tmp.resolve("out");

@@ -63,4 +63,17 @@ class SourceReaderTest {
     private static ByteArrayInputStream InputStream() {
         return new ByteArrayInputStream(new byte[0]);
     }
+
+    @Test
+    void aBinaryFileIsOnePlainLineWithItsLine() throws IOException {
+        Path f = tmp.resolve("blob.yaml");
+        byte[] head = "apiVersion: v1\nkind: ConfigMap\n".getBytes(StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + 4);
+        all[head.length] = (byte) 0xff;
+        all[head.length + 1] = (byte) 0xfe;
+        Files.write(f, all);
+        InputException e = assertThrows(InputException.class, () -> SourceReader.read(List.of(f.toString()), InputStream()));
+        assertEquals(3, e.origin().line());
+        assertTrue(e.getMessage().startsWith("not UTF-8 text (a binary file?)"), e.getMessage());
+    }
 }
