@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.compose.ClaimToComposite;
+import io.xp2aso.compose.XrdAdmission;
 import io.xp2aso.compose.CompiledComposition;
 import io.xp2aso.compose.EnvironmentConfigs;
 import io.xp2aso.compose.GoValues;
@@ -77,7 +78,19 @@ final class RenderCommand implements Callable<Integer> {
         Manifest input = single(xr, "an XR or claim", m -> definition == null ? !m.group().isEmpty()
                 : m.group().equals(definition.group())
                 && (m.kind().equals(definition.xrKind()) || m.kind().equals(definition.claimKind())));
+        // As the API server stores it: the XRD's schema defaults applied, violations reported as errors (exit 2).
+        List<Finding> admission = new ArrayList<>();
+        if (definition != null) {
+            boolean claim = input.kind().equals(definition.claimKind()) && !definition.claimKind().isEmpty();
+            input = XrdAdmission.admit(input, definition, claim ? "claim" : "XR", admission);
+            for (Finding f : admission) {
+                err.println(f.severity().label() + ": " + f.origin() + ": " + f.message());
+            }
+        }
         ObjectNode composite = composite(input, definition, err);
+        if (definition != null) {
+            XrdAdmission.defaults(composite, definition, definition.referenceableVersion());
+        }
         if (!def.compositeApiVersion().equals(composite.path("apiVersion").asText())
                 || !def.compositeKind().equals(composite.path("kind").asText())) {
             throw new InputException(def.manifest().origin(), "Composition " + def.manifest().name() + " composes "
@@ -125,7 +138,8 @@ final class RenderCommand implements Callable<Integer> {
         }
         out.print(sb);
         out.flush();
-        return r.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR) ? Main.EXIT_BAD_INPUT : Main.EXIT_OK;
+        return java.util.stream.Stream.concat(admission.stream(), r.findings().stream())
+                .anyMatch(f -> f.severity() == Severity.ERROR) ? Main.EXIT_BAD_INPUT : Main.EXIT_OK;
     }
 
     private ObjectNode composite(Manifest input, Xrd definition, PrintWriter err) {

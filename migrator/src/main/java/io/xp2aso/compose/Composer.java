@@ -132,6 +132,13 @@ public final class Composer {
                 }
                 xrByName.put(xr.kind() + "/" + xr.name(), xr);
             }
+            for (Manifest m : estate.unknownClaims()) {
+                global.add(Finding.warning("claim-without-xrd", m.displayName() + " looks like a claim (it has "
+                        + claimField(m) + ") but no XRD in the sources defines " + m.kind() + " in group " + m.group()
+                        + ", so it was not migrated: add the CompositeResourceDefinition whose spec.claimNames.kind is "
+                        + m.kind() + " (spec.group " + m.group() + ") as another SOURCE, e.g. xp2aso migrate CLAIMS/ PLATFORM/",
+                        m.origin(), m.displayName()));
+            }
             List<Draft> drafts = new ArrayList<>();
             for (Manifest claim : estate.all(ObjectKind.CLAIM)) {
                 Manifest sourceXr = xrByClaim.get(claim.kind() + "/" + claim.namespace() + "/" + claim.name());
@@ -190,6 +197,12 @@ public final class Composer {
             return out;
         }
 
+        String claimField(Manifest m) {
+            JsonNode spec = m.node().path("spec");
+            return spec.has("compositionRef") ? "spec.compositionRef"
+                    : spec.has("compositionSelector") ? "spec.compositionSelector" : "spec.resourceRef";
+        }
+
         // ---- units -------------------------------------------------------------------------------------------
 
         Draft claimUnit(Manifest claim, Manifest sourceXr, Map<String, Manifest> xrByName, Set<Manifest> consumed) {
@@ -224,8 +237,15 @@ public final class Composer {
                         + " where kubectl would create it with the default context", claim.origin(), subject));
             }
             String id = uniqueId(ns + "/" + claim.name(), claim.kind());
-            return new Draft(id, ns, claim.name(), claim, sourceXr, xrd, claim.origin(), findings,
-                    () -> ClaimToComposite.build(claim, xrd, xrName, liveXr));
+            return new Draft(id, ns, claim.name(), claim, sourceXr, xrd, claim.origin(), findings, () -> {
+                // The claim as the API server stores it (defaulted, validated), then the XR Crossplane makes of it,
+                // defaulted again at the XR's version.
+                ObjectNode admitted = claim.node().deepCopy();
+                XrdAdmission.admit(admitted, xrd, claim.version(), claim.origin(), subject, "claim", findings);
+                ObjectNode xr = ClaimToComposite.build(new Manifest(admitted, claim.origin()), xrd, xrName, liveXr);
+                XrdAdmission.defaults(xr, xrd, xrd.referenceableVersion());
+                return xr;
+            });
         }
 
         /** The live XR of a claim: from --observed (through the claim's resourceRef), else the XR in the sources. */
@@ -255,7 +275,9 @@ public final class Composer {
             }
             String id = uniqueId((namespaced ? ns : "_cluster") + "/" + source.name(), source.kind());
             return new Draft(id, ns, source.name(), null, source, xrd, source.origin(), findings, () -> {
-                ObjectNode xr = (ObjectNode) GoValues.roundTrip(source.node().deepCopy());
+                ObjectNode admitted = source.node().deepCopy();
+                XrdAdmission.admit(admitted, xrd, source.version(), source.origin(), source.displayName(), "XR", findings);
+                ObjectNode xr = (ObjectNode) GoValues.roundTrip(admitted);
                 if (live != null) {
                     mergeLive(xr, live.node());
                 }

@@ -1,5 +1,6 @@
 package io.xp2aso.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.xp2aso.source.Manifest;
 import io.xp2aso.source.SourceSet;
 
@@ -7,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every object read from the sources, classified by the role it plays (XRD, Composition, XR, claim, MR, ...).
@@ -21,14 +24,21 @@ public final class Estate {
     private final Map<String, Xrd> xrdByClaimType = new HashMap<>();
     private final Map<String, List<CompositionDef>> compositionsByName = new LinkedHashMap<>();
     private final List<SourceSet.SkippedInput> skipped;
+    /** "group/kind" of every Composition's compositeTypeRef. */
+    private final Set<String> composedTypes = new HashSet<>();
 
     public Estate(SourceSet sources) {
         this.skipped = sources.skipped();
         for (ObjectKind k : ObjectKind.values()) {
             byKind.put(k, new ArrayList<>());
         }
-        // XRDs first: they decide which other objects are XRs and claims.
+        // XRDs and Compositions first: they decide which other objects are XRs and claims.
         for (Manifest m : sources.manifests()) {
+            if (isCrossplane(m, "apiextensions.crossplane.io")
+                    && (m.kind().equals("Composition") || m.kind().equals("CompositionRevision"))) {
+                JsonNode ref = m.node().path("spec").path("compositeTypeRef");
+                composedTypes.add(groupOf(ref.path("apiVersion").asText("")) + "/" + ref.path("kind").asText(""));
+            }
             if (isCrossplane(m, "apiextensions.crossplane.io") && m.kind().equals("CompositeResourceDefinition")) {
                 Xrd x = new Xrd(m);
                 xrdByXrType.put(x.group() + "/" + x.xrKind(), x);
@@ -76,6 +86,10 @@ public final class Estate {
         }
         if (xrdByClaimType.containsKey(group + "/" + kind)) {
             return ObjectKind.CLAIM;
+        }
+        // Without its XRD an XR is still known by the Composition that composes its type, as `crossplane render` knows it.
+        if (composedTypes.contains(group + "/" + kind)) {
+            return ObjectKind.COMPOSITE;
         }
         if (kind.equals("ProviderConfig") || kind.equals("ClusterProviderConfig") || kind.equals("ProviderConfigUsage")) {
             if (group.endsWith(".upbound.io") || group.endsWith(".crossplane.io")) {
@@ -129,6 +143,22 @@ public final class Estate {
 
     public List<CompositionDef> compositions() {
         return all(ObjectKind.COMPOSITION).stream().map(CompositionDef::new).toList();
+    }
+
+    /**
+     * Objects that look like claims (spec.compositionRef, compositionSelector or resourceRef) of a type no XRD in the
+     * sources defines: without the XRD they cannot be recognised, so they would be ignored silently.
+     */
+    public List<Manifest> unknownClaims() {
+        List<Manifest> out = new ArrayList<>();
+        for (Manifest m : all(ObjectKind.OTHER)) {
+            JsonNode spec = m.node().path("spec");
+            if (!m.group().isEmpty() && !m.group().endsWith("crossplane.io")
+                    && (spec.has("compositionRef") || spec.has("compositionSelector") || spec.has("resourceRef"))) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     public List<SourceSet.SkippedInput> skipped() {

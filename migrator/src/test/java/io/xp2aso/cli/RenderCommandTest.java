@@ -136,4 +136,29 @@ class RenderCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("Missing required option: '--xr=FILE'"), r.err());
     }
+
+    static String schemaFixture(String name) {
+        try {
+            return Path.of(RenderCommandTest.class.getResource("/compose/xrd-schema/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aClaimGetsItsXrdDefaultsAndItsViolationsAreErrors(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        String claims = java.nio.file.Files.readString(Path.of(schemaFixture("claims.yaml")));
+        String[] docs = claims.split("(?m)^---\n");
+        Path good = tmp.resolve("good.yaml");
+        java.nio.file.Files.writeString(good, docs[0]);
+        Run r = run("--composition", schemaFixture("composition.yaml"), "--xr", good.toString(), "--xrd", schemaFixture("definition.yaml"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("replication: GRS"), r.out());
+        assertTrue(r.out().contains("- 10.0.0.0/16"), r.out());
+        Path bad = tmp.resolve("bad.yaml");
+        java.nio.file.Files.writeString(bad, docs[1]);
+        r = run("--composition", schemaFixture("composition.yaml"), "--xr", bad.toString(), "--xrd", schemaFixture("definition.yaml"));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("error: " + bad + ":9: spec.parameters.kubernetesVersion must be a string, not the number 1.3"), r.err());
+    }
 }
