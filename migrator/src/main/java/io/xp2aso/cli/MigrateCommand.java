@@ -85,7 +85,7 @@ final class MigrateCommand implements Callable<Integer> {
             description = "Namespace of the generated ASO resources (default: the claim's namespace, else `default`).")
     String targetNamespace;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error", converter = FailOnConverter.class,
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "unmapped", converter = FailOnConverter.class,
             description = "error | unmapped | warning | never (default: ${DEFAULT-VALUE}): exit 1 when a finding is "
                     + "at or above LEVEL; unmapped counts unmapped fields and errors.")
     FailOn failOn;

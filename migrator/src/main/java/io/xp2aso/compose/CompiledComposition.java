@@ -225,7 +225,8 @@ public record CompiledComposition(CompositionDef def, boolean pipeline, List<Tem
             default -> {
             }
         }
-        if (input == null && fn.contains("auto-ready")) {
+        // function-auto-ready reads no input: one given (some Compositions do) changes nothing.
+        if (fn.contains("auto-ready")) {
             return new Step.AutoReady(step, fn, origin);
         }
         String what = input == null

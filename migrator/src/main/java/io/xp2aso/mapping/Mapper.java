@@ -621,7 +621,8 @@ public final class Mapper {
             String u = w.getValue();
             s.finding(new Finding(Severity.UNMAPPED, "unmapped-field", "forProvider." + w.getKey()
                     + (w.getKey().equals(u) ? "" : " (the older field name of " + u + ")")
-                    + " has no ASO equivalent in the mapping of " + s.kind + " (" + s.mapping.origin().file() + ")",
+                    + " has no ASO equivalent in the mapping of " + s.kind + " (" + s.mapping.origin().file() + ")"
+                    + UnmappedOutcome.SEPARATOR + UnmappedOutcome.of(s.observed != null, s.atProvider(), u),
                     s.resource.origin(), s.subject()));
         }
         for (IgnoreSpec i : s.mapping.ignore()) {

@@ -67,10 +67,44 @@ final class Slot {
         this.baseName = baseName;
         List<OlderName> older = mapping == null ? List.of() : mapping.olderNames();
         JsonNode spec = desired.node().path("spec");
-        this.forProvider = renamed(older, spec.path("forProvider"), "forProvider");
-        this.initProvider = renamed(older, spec.path("initProvider"), "initProvider");
+        JsonNode desiredFields = renamed(older, spec.path("forProvider"), "forProvider");
+        JsonNode initFields = renamed(older, spec.path("initProvider"), "initProvider");
         this.atProvider = observed == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
                 : OlderNames.apply(older, observed.node().path("status").path("atProvider")).tree();
+        // initProvider is not desired state for ASO: each field takes Azure's live value, or is left out.
+        InitProvider.Result init = InitProvider.resolve(desiredFields, initFields, atProvider);
+        this.forProvider = init.forProvider();
+        this.initProvider = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        initFindings(init);
+    }
+
+    private static final String INIT_WHY = "Crossplane sets initProvider fields only when it creates the resource and "
+            + "never enforces them, while ASO enforces its whole spec";
+
+    private void initFindings(InitProvider.Result init) {
+        if (!init.live().isEmpty()) {
+            findings.add(Finding.info("init-provider", INIT_WHY + ": these take Azure's live value (status.atProvider), "
+                    + "so ASO keeps them as they are: initProvider." + String.join(", initProvider.", init.live()),
+                    resource.origin(), subject()));
+        }
+        if (!init.omitted().isEmpty()) {
+            String fields = "initProvider." + String.join(", initProvider.", init.omitted());
+            findings.add(observed != null
+                    ? Finding.info("init-provider", INIT_WHY + ": Azure reports no value for " + fields
+                            + " (status.atProvider), so they are left out of the ASO spec", resource.origin(), subject())
+                    : Finding.warning("init-provider", INIT_WHY + ": no live value is known for " + fields
+                            + ", so they are left out of the ASO spec and ASO's PUT may reset them to the API default; "
+                            + "run with --observed so that they take Azure's values", resource.origin(), subject()));
+        }
+        if (!init.overridden().isEmpty()) {
+            findings.add(Finding.info("init-provider", "initProvider." + String.join(", initProvider.", init.overridden())
+                    + " also set in forProvider: the forProvider value is used, as Crossplane does", resource.origin(), subject()));
+        }
+        if (!init.carried().isEmpty()) {
+            findings.add(Finding.info("init-provider", "initProvider." + String.join(", initProvider.", init.carried())
+                    + ": Secret references are carried as they are (Azure never reports a secret, and it is the Secret "
+                    + "Crossplane used at creation)", resource.origin(), subject()));
+        }
     }
 
     private JsonNode renamed(List<OlderName> older, JsonNode tree, String where) {

@@ -63,6 +63,18 @@ public final class MarkdownReport {
         return v;
     }
 
+    /** What ASO does to an unmapped field, as its finding says after "; ASO: " (null when it says nothing). */
+    private static String outcome(ResourceEntry e, String path) {
+        String prefix = "forProvider." + path + " ";
+        for (FindingEntry f : e.findings()) {
+            int at = f.message().indexOf("; ASO: ");
+            if (f.code().equals(SarifReport.UNMAPPED_RULE) && f.message().startsWith(prefix) && at > 0) {
+                return f.message().substring(at + "; ASO: ".length());
+            }
+        }
+        return null;
+    }
+
     private static Map<String, Object> unit(UnitEntry u, List<ResourceEntry> resources) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", u.id());
@@ -90,7 +102,11 @@ public final class MarkdownReport {
             row.put("azureNames", String.join(", ", azureNames));
             rows.add(row);
             for (String path : e.unmapped()) {
-                unmapped.add(Map.of("source", e.source().kind() + " " + name, "path", path));
+                Map<String, Object> field = new LinkedHashMap<>();
+                field.put("source", e.source().kind() + " " + name);
+                field.put("path", path);
+                field.put("aso", outcome(e, path));
+                unmapped.add(field);
             }
             for (FindingEntry f : e.findings()) {
                 // Unmapped-field findings repeat the "Unmapped fields" list above them.

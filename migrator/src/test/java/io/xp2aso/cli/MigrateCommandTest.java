@@ -79,7 +79,7 @@ class MigrateCommandTest {
     @Test
     void writesTheTreeAndReportsAndExitsZeroBelowTheThreshold() {
         Path out = tmp.resolve("out");
-        assertEquals(0, migrate(fixture(), "-o", out.toString()), err.toString());
+        assertEquals(0, migrate(fixture(), "-o", out.toString(), "--fail-on", "error"), err.toString());
         assertTrue(Files.isRegularFile(out.resolve("aso/kustomization.yaml")));
         assertTrue(Files.isRegularFile(out.resolve("aso/team-a/team-a-assets/storageaccount-teamaassets7xk2p.yaml")));
         for (String r : List.of("report.md", "report.json", "report.sarif")) {
@@ -94,6 +94,8 @@ class MigrateCommandTest {
         // The stand-in run has one unmapped field and no findings.
         Path out = tmp.resolve("out");
         assertEquals(0, migrate(fixture(), "-o", out.toString(), "--fail-on", "error"));
+        assertEquals(1, migrate(fixture(), "-o", out.toString()), "the default level is unmapped: a field ASO may reset fails");
+        assertTrue(err.toString().contains("findings at or above --fail-on unmapped (highest: unmapped): exit 1"));
         assertEquals(1, migrate(fixture(), "-o", out.toString(), "--fail-on", "unmapped"));
         assertTrue(err.toString().contains("findings at or above --fail-on unmapped (highest: unmapped): exit 1"));
         assertEquals(1, migrate(fixture(), "-o", out.toString(), "--fail-on", "warning"));
@@ -108,7 +110,7 @@ class MigrateCommandTest {
     @Test
     void malformedInputExitsTwoNamingFileAndLineAndLeavesTheOutputUntouched() throws IOException {
         Path out = tmp.resolve("out");
-        assertEquals(0, migrate(fixture(), "-o", out.toString()));
+        assertEquals(0, migrate(fixture(), "-o", out.toString(), "--fail-on", "error"));
         String before = Files.readString(out.resolve("report.json"));
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [oops\n");
@@ -146,7 +148,7 @@ class MigrateCommandTest {
     void readsStandardInput() throws IOException {
         byte[] yaml = Files.readAllBytes(Path.of(fixture()));
         Path out = tmp.resolve("out");
-        assertEquals(0, migrate(new ByteArrayInputStream(yaml), "-", "-o", out.toString()), err.toString());
+        assertEquals(0, migrate(new ByteArrayInputStream(yaml), "-", "-o", out.toString(), "--fail-on", "error"), err.toString());
         assertEquals(9, seen.get(0).all(io.xp2aso.model.ObjectKind.OTHER).size()
                 + seen.get(0).all(io.xp2aso.model.ObjectKind.MANAGED).size());
         assertEquals("<stdin>", seen.get(0).all(io.xp2aso.model.ObjectKind.MANAGED).get(0).origin().file());

@@ -74,7 +74,7 @@ class MigrateFromClusterTest {
             EstateSeeder seeded = new EstateSeeder(cluster).seed(3, 2, 1);
             Path kc = cluster.kubeconfig(tmp);
             Path out = tmp.resolve("out");
-            assertEquals(0, migrate(kc, "migrate", fixture(), "-o", out.toString(), "--from-cluster", "--context", "mock"),
+            assertEquals(0, migrate(kc, "migrate", fixture(), "-o", out.toString(), "--from-cluster", "--context", "mock", "--fail-on", "error"),
                     err.toString());
             assertEquals(1, observed.size());
             ObservedIndex index = observed.get(0);
@@ -126,7 +126,7 @@ class MigrateFromClusterTest {
                     .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":403,"
                             + "\"message\":\"vaults is forbidden\"}").always();
             Path out = tmp.resolve("out");
-            assertEquals(2, migrate(cluster.kubeconfig(tmp), "migrate", fixture(), "-o", out.toString(), "--from-cluster"));
+            assertEquals(2, migrate(cluster.kubeconfig(tmp), "migrate", fixture(), "-o", out.toString(), "--from-cluster", "--fail-on", "error"));
             assertTrue(err.toString().contains("error: cluster:vaults.keyvault.azure.upbound.io: cannot list "
                     + "vaults.keyvault.azure.upbound.io (403 forbidden): vaults is forbidden"), err.toString());
             assertFalse(Files.exists(out));
@@ -142,7 +142,7 @@ class MigrateFromClusterTest {
                     .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":403,"
                             + "\"message\":\"objects is forbidden\"}").always();
             Path out = tmp.resolve("out");
-            assertEquals(0, migrate(cluster.kubeconfig(tmp), "migrate", fixture(), "-o", out.toString(), "--from-cluster"),
+            assertEquals(0, migrate(cluster.kubeconfig(tmp), "migrate", fixture(), "-o", out.toString(), "--from-cluster", "--fail-on", "error"),
                     err.toString());
             assertTrue(err.toString().contains("objects.kubernetes.crossplane.io: not listed (403), not an Azure kind: skipped"),
                     err.toString());

@@ -76,7 +76,7 @@ class AksMappingTest {
         assertTrue(spec.path("disableLocalAccounts").asBoolean());
         assertTrue(spec.path("apiServerAccessProfile").path("enablePrivateCluster").asBoolean());
         assertTrue(spec.path("apiServerAccessProfile").path("disableRunCommand").asBoolean());
-        assertEquals("System", spec.path("apiServerAccessProfile").path("privateDNSZone").asText());
+        assertEquals("system", spec.path("apiServerAccessProfile").path("privateDNSZone").asText(), "the AKS API spells it system");
         assertEquals("patch", spec.path("autoUpgradeProfile").path("upgradeChannel").asText());
         assertEquals("NodeImage", spec.path("autoUpgradeProfile").path("nodeOSUpgradeChannel").asText());
         assertEquals("SystemAssigned", spec.path("identity").path("type").asText());
