@@ -7,6 +7,8 @@ import io.xp2aso.mapping.Crosswalk;
 import io.xp2aso.mapping.KindMapping;
 import io.xp2aso.mapping.MappingCatalog;
 import io.xp2aso.mapping.TargetSpec;
+import io.xp2aso.source.InputException;
+import io.xp2aso.source.Origin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,6 +42,10 @@ final class MappingsCommand implements Runnable {
 
     MappingCatalog catalog() {
         return MappingCatalog.load(mappings);
+    }
+
+    static String where(List<Path> crds) {
+        return String.join(", ", crds.stream().map(Path::toString).toList());
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, version = Main.VERSION, description = "List mapped kinds and their ASO targets.")
@@ -103,16 +109,32 @@ final class MappingsCommand implements Runnable {
             MappingCatalog c = parent.catalog();
             CatalogCheck.Result r = CatalogCheck.run(c, crds.isEmpty() ? null : new CrdStore(crds),
                     legacy.isEmpty() ? null : new CrdStore(legacy));
+            List<String> problems = new ArrayList<>(r.problems());
+            if (!crds.isEmpty()) {
+                if (r.targetsChecked() == 0 && r.sourcesChecked() == 0) {
+                    // Checking nothing must not look like a pass.
+                    throw new InputException(new Origin(where(crds), 0), "no CRD of a mapped kind found (neither an ASO "
+                            + "target such as storage.azure.com/StorageAccount nor an upjet source such as "
+                            + "storage.azure.upbound.io/Account): nothing was checked; give --crds the ASO and the upjet CRDs");
+                }
+                if (r.targetsChecked() == 0) {
+                    problems.add(where(crds) + ": no ASO CRD of any target: no `to` path was checked (add the ASO CRDs with --crds)");
+                }
+                if (r.sourcesChecked() == 0) {
+                    problems.add(where(crds) + ": no upjet CRD of any mapped kind: no `from` path was checked (add the upjet CRDs with --crds)");
+                }
+            }
             for (String n : r.notChecked()) {
                 out.println("not checked (no CRD): " + n);
             }
-            for (String p : r.problems()) {
+            for (String p : problems) {
                 out.println("problem: " + p);
             }
-            out.printf("%d mapping files, %d problems%s%n", c.entries().size(), r.problems().size(),
+            out.printf("%d mapping files, %d %s%s%n", c.entries().size(), problems.size(),
+                    problems.size() == 1 ? "problem" : "problems",
                     crds.isEmpty() ? " (parse only: give --crds to check field paths)" : "");
             out.flush();
-            return r.problems().isEmpty() ? Main.EXIT_OK : Main.EXIT_FINDINGS;
+            return problems.isEmpty() ? Main.EXIT_OK : Main.EXIT_FINDINGS;
         }
     }
 
@@ -157,8 +179,21 @@ final class MappingsCommand implements Runnable {
                     return Main.EXIT_OK;
                 }
             }
-            List<Coverage.Row> rows = Coverage.run(parent.catalog(), new CrdStore(crds),
+            MappingCatalog catalog = parent.catalog();
+            List<Coverage.Row> rows = Coverage.run(catalog, new CrdStore(crds),
                     legacy.isEmpty() ? null : new CrdStore(legacy));
+            if (rows.isEmpty()) {
+                // TOTAL 0 at 100% would read as a pass.
+                throw new InputException(new Origin(where(crds), 0), "no upjet CRD of any of the " + catalog.entries().size()
+                        + " mapped kinds found (such as storage.azure.upbound.io/Account): nothing to measure; give --crds "
+                        + "the upjet CRDs (provider-upjet-azure package/crds)");
+            }
+            List<String> missing = new ArrayList<>();
+            for (KindMapping m : catalog.entries()) {
+                if (rows.stream().noneMatch(r -> r.kind().equals(m.groupKind()))) {
+                    missing.add(m.groupKind());
+                }
+            }
             int total = 0;
             int covered = 0;
             boolean below = false;
@@ -175,8 +210,17 @@ final class MappingsCommand implements Runnable {
             }
             out.printf(Locale.ROOT, "%-50s %-15s %6d %6s %7s %6.1f%%%n", "TOTAL", "", total, "", "",
                     total == 0 ? 100.0 : 100.0 * covered / total);
+            for (String m : missing) {
+                out.println("not measured (no CRD): " + m);
+            }
             if (below) {
                 out.printf(Locale.ROOT, "coverage below %.1f%% for at least one kind%n", min);
+            }
+            if (!missing.isEmpty() && min > 0) {
+                // A kind whose coverage is unknown cannot be shown to meet --min.
+                out.printf(Locale.ROOT, "%d mapped %s without a CRD in --crds: coverage unknown, not at least %.1f%%%n",
+                        missing.size(), missing.size() == 1 ? "kind" : "kinds", min);
+                below = true;
             }
             out.flush();
             return below ? Main.EXIT_FINDINGS : Main.EXIT_OK;

@@ -45,6 +45,12 @@ public final class Scanner {
         progress.printf("scan: %s: %d%n", KindDiscovery.CRDS.resource(), crds.count());
         List<ClusterKind> kinds = new ArrayList<>(discovery.kinds());
         boolean crdsDenied = crds.failure() != null;
+        if (crdsDenied && crds.failure().status() == 404) {
+            // Every Kubernetes API server serves apiextensions.k8s.io/v1; an empty inventory would read as "nothing here".
+            throw new ClusterException("cluster:" + client.getMasterUrl(), "the server answered 404 Not Found for "
+                    + "/apis/apiextensions.k8s.io/v1/customresourcedefinitions: it is not a Kubernetes API server "
+                    + "(check the server URL of the kubeconfig's context)", null);
+        }
         if (crdsDenied) {
             unlisted.add(crds.failure());
             kinds = new ArrayList<>(KindDiscovery.crossplaneCoreKinds());

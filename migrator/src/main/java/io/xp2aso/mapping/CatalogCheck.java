@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class CatalogCheck {
     /** The outcome: problems (each "file:line: message") and kinds that could not be checked for want of a CRD. */
-    public record Result(List<String> problems, List<String> notChecked) {
+    public record Result(List<String> problems, List<String> notChecked, int targetsChecked, int sourcesChecked) {
     }
 
     private final MappingCatalog catalog;
@@ -24,6 +24,8 @@ public final class CatalogCheck {
     private List<JsonNode> legacySchemas = List.of();
     private final List<String> problems = new ArrayList<>();
     private final List<String> notChecked = new ArrayList<>();
+    private int targetsChecked;
+    private int sourcesChecked;
     private final java.util.Set<RuleSpec> viaChecked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private CatalogCheck(MappingCatalog catalog, CrdStore crds, CrdStore legacy) {
@@ -50,7 +52,7 @@ public final class CatalogCheck {
                 c.sources(m);
             }
         }
-        return new Result(c.problems, c.notChecked);
+        return new Result(c.problems, c.notChecked, c.targetsChecked, c.sourcesChecked);
     }
 
     // ---- ASO side ----
@@ -61,6 +63,7 @@ public final class CatalogCheck {
                 notChecked.add(t.group() + "/" + t.kind() + " (target of " + m.origin().file() + ")");
                 continue;
             }
+            targetsChecked++;
             for (String v : t.allVersions()) {
                 Optional<JsonNode> schema = crds.schema(t.group(), t.kind(), v);
                 if (schema.isEmpty()) {
@@ -127,6 +130,7 @@ public final class CatalogCheck {
             notChecked.add(m.groupKind() + " (source of " + m.origin().file() + ")");
             return;
         }
+        sourcesChecked++;
         List<String> versions = m.versions().isEmpty() ? crds.servedVersions(m.group(), m.kind()) : m.versions();
         legacySchemas = legacySchemas(m);
         olderNames(m, versions);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MappingsCommandTest {
@@ -57,5 +58,56 @@ class MappingsCommandTest {
         Run below = run("mappings", "coverage", "--crds", Shared.reference().resolve("upjet-azure/crds").toString(),
                 "--min", "100.1");
         assertEquals(1, below.code(), below.out());
+    }
+
+    private static final String RG_CRD = """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: {name: resourcegroups.azure.upbound.io}
+            spec:
+              group: azure.upbound.io
+              names: {kind: ResourceGroup, plural: resourcegroups}
+              scope: Cluster
+              versions:
+                - name: v1beta1
+                  served: true
+                  storage: true
+                  schema:
+                    openAPIV3Schema:
+                      type: object
+                      properties:
+                        spec:
+                          type: object
+                          properties:
+                            forProvider:
+                              type: object
+                              properties:
+                                location: {type: string}
+                                tags: {type: object, additionalProperties: {type: string}}
+            """;
+
+    /** Issue 16 item 10: CRD folders without the relevant CRDs check nothing, which must not pass. */
+    @Test
+    void checkingNothingIsAnError() throws Exception {
+        Path unrelated = Files.createTempDirectory("xp2aso-unrelated-crds");
+        Files.writeString(unrelated.resolve("widgets.yaml"), RG_CRD.replace("azure.upbound.io", "example.org")
+                .replace("ResourceGroup", "Widget").replace("resourcegroups", "widgets"));
+        Run cov = run("mappings", "coverage", "--crds", unrelated.toString(), "--min", "90");
+        assertEquals(2, cov.code(), cov.out());
+        assertTrue(cov.err().startsWith("error: " + unrelated + ": no upjet CRD of any of the"), cov.err());
+        assertFalse(cov.out().contains("TOTAL"), cov.out());
+        Run check = run("mappings", "check", "--crds", unrelated.toString());
+        assertEquals(2, check.code(), check.out());
+        assertTrue(check.err().startsWith("error: " + unrelated + ": no CRD of a mapped kind found"), check.err());
+
+        Path rgOnly = Files.createTempDirectory("xp2aso-rg-crd");
+        Files.writeString(rgOnly.resolve("rg.yaml"), RG_CRD);
+        Run part = run("mappings", "check", "--crds", rgOnly.toString());
+        assertEquals(1, part.code(), part.out());
+        assertTrue(part.out().contains("problem: " + rgOnly + ": no ASO CRD of any target: no `to` path was checked"), part.out());
+        Run partCov = run("mappings", "coverage", "--crds", rgOnly.toString(), "--min", "50");
+        assertEquals(1, partCov.code(), partCov.out());
+        assertTrue(partCov.out().contains("not measured (no CRD): storage.azure.upbound.io/Account"), partCov.out());
+        assertEquals(0, run("mappings", "coverage", "--crds", rgOnly.toString()).code(), "without --min: a report, exit 0");
     }
 }

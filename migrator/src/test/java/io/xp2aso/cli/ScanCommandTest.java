@@ -152,4 +152,29 @@ class ScanCommandTest {
             assertTrue(movable > 0);
         }
     }
+
+    /** Issue 16 item 10: a web server that is not Kubernetes (404 for every API path) is an error, not an empty scan. */
+    @Test
+    void aServerThatIsNotKubernetesIsExit2() throws Exception {
+        com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        web.createContext("/", ex -> {
+            byte[] body = "404 page not found\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/plain");
+            ex.sendResponseHeaders(404, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        web.start();
+        try {
+            String url = "http://127.0.0.1:" + web.getAddress().getPort();
+            Path out = tmp.resolve("out");
+            Run r = run("scan", "--kubeconfig", kubeconfig(url).toString(), "-o", out.toString());
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains("not a Kubernetes API server"), r.err());
+            assertFalse(Files.exists(out));
+        } finally {
+            web.stop(0);
+        }
+    }
 }
