@@ -144,6 +144,6 @@ class HandoffTreeTest {
 
     static UnitPlan rebuilt(UnitPlan u, List<ObjectRef> nested, List<String> blockers) {
         return new UnitPlan(u.id(), u.claim(), u.composite(), nested, u.gitops(), u.driftAccepted(), u.resources(), u.aso(),
-                blockers, u.steps());
+                blockers, u.steps(), u.connectionSecrets());
     }
 }

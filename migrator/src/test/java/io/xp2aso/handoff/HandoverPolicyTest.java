@@ -67,6 +67,6 @@ class HandoverPolicyTest {
     }
 
     static ManagedHandoff mr(ObjectRef ref, boolean v2, String deletionPolicy, String... policies) {
-        return new ManagedHandoff(ref, "", v2, "", "", deletionPolicy, List.of(policies), List.of(), List.of(), List.of());
+        return new ManagedHandoff(ref, "", v2, "", "", deletionPolicy, List.of(policies), List.of(), List.of(), List.of(), List.of());
     }
 }
