@@ -8,6 +8,7 @@ import io.xp2aso.model.Finding;
 import io.xp2aso.model.ObservedIndex;
 import io.xp2aso.model.Severity;
 import io.xp2aso.source.Manifest;
+import io.xp2aso.source.InputException;
 import io.xp2aso.source.SourceReader;
 import io.xp2aso.testutil.Shared;
 import org.junit.jupiter.api.DynamicTest;
@@ -71,7 +72,14 @@ class UpjetExamplesTest {
         List<DynamicTest> tests = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
         for (Path file : files) {
-            List<Manifest> docs = SourceReader.read(List.of(file.toString()), new ByteArrayInputStream(new byte[0])).manifests();
+            List<Manifest> docs;
+            try {
+                docs = SourceReader.read(List.of(file.toString()), new ByteArrayInputStream(new byte[0])).manifests();
+            } catch (InputException e) {
+                // Some upstream examples repeat a key, which kubectl and the API server reject too: not migratable input.
+                System.out.println("UpjetExamplesTest: skipped " + ref.relativize(file) + ": " + e.getMessage());
+                continue;
+            }
             List<String> kinds = docs.stream().map(UpjetExamplesTest::clusterKind).filter(KINDS::contains).toList();
             if (kinds.isEmpty()) {
                 continue;
