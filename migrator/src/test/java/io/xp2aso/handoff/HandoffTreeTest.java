@@ -60,11 +60,7 @@ class HandoffTreeTest {
             int runs = runToEnd(h);
             assertTrue(runs > 0, h.transcript.toString());
             h.world.rounds(5);
-            // This world's Crossplane emulator keeps upjet-shaped properties (resourceGroupName) in the fake Azure, which
-            // no ASO PUT carries, so the preview-coverage invariant does not apply to it yet; every other invariant does.
-            List<String> violations = h.endStateViolations().stream()
-                    .filter(v -> !v.contains("the approved takeover preview did not list it")).toList();
-            assertEquals(List.of(), violations, h.transcript.toString());
+            assertEquals(List.of(), h.endStateViolations(), h.transcript.toString());
             assertTrue(h.world.get(u.nested().get(0)).isEmpty(), "the nested XR is retired");
         }
     }

@@ -188,8 +188,8 @@ final class CrossplaneEmulator {
         addFinalizer(mr, MR_FINALIZER);
         boolean all = policies.contains("*");
         Optional<ObjectNode> live = id == null ? Optional.empty() : world.azure.get(id);
-        ObjectNode forProvider = mr.path("spec").path("forProvider").isObject()
-                ? (ObjectNode) mr.path("spec").path("forProvider") : mr.objectNode();
+        // Terraform writes ARM properties, not upjet's argument names.
+        ObjectNode forProvider = UpjetToArm.properties(mr.path("kind").asText(), mr.path("spec").path("forProvider"));
         if (live.isEmpty()) {
             if (all || policies.contains("Create")) {
                 if (id == null) {
@@ -216,6 +216,7 @@ final class CrossplaneEmulator {
             Conditions.set(mr, "AsyncOperation", busy ? "False" : "True", busy ? "Ongoing" : "Finished", "", world.now());
             Conditions.set(mr, "LastAsyncOperation", "True", "Success", "", world.now());
         }
+        // Simplified: atProvider mirrors Azure's properties (the executor reads only its id).
         ObjectNode atProvider = live.get().deepCopy();
         atProvider.put("id", id);
         mr.with("status").set("atProvider", atProvider);

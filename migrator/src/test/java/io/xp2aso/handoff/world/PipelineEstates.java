@@ -32,8 +32,8 @@ import java.util.Map;
 /**
  * Estates whose plan the real pipeline builds: sources and an observed snapshot are composed, mapped and planned
  * as `xp2aso migrate --observed` would, and the snapshot's objects are installed live in a {@link World} (CRDs,
- * claims, XRs with their nested XRs, MRs with finalizers, owner references and conditions, Azure seeded with what
- * the ASO specs say, so the takeover preview is empty).
+ * claims, XRs with their nested XRs, MRs with finalizers, owner references and conditions, Azure seeded with the
+ * observed {@code status.atProvider} in ARM's shape ({@link UpjetToArm}), as the emulated provider then keeps it).
  */
 public final class PipelineEstates {
     private PipelineEstates() {
@@ -84,17 +84,12 @@ public final class PipelineEstates {
         for (Manifest m : b.live()) {
             JsonNode atProvider = m.node().path("status").path("atProvider");
             if (atProvider.hasNonNull("id")) {
-                ObjectNode props = ((ObjectNode) atProvider).deepCopy();
-                props.remove("id");
-                w.azure.seed(atProvider.path("id").asText(), props);
+                w.azure.seed(atProvider.path("id").asText(), UpjetToArm.properties(m.kind(), atProvider));
             }
         }
         for (UnitPlan u : b.plan().units()) {
             for (AsoTarget t : u.aso()) {
                 ensure(w, t.manifest(), "aso", true);
-                if (t.primary() && !t.azureId().isEmpty()) {
-                    w.azure.seed(t.azureId(), AsoEmulator.properties(t.manifest()));
-                }
             }
         }
         w.rounds(2);
