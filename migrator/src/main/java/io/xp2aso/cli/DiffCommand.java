@@ -90,9 +90,15 @@ final class DiffCommand implements Callable<Integer> {
                 + d.count(OutputDiff.Status.REMOVED) + " removed, " + d.count(OutputDiff.Status.CHANGED) + " changed); "
                 + d.newFindings().size() + " new findings, " + d.resolvedFindings().size() + " resolved; plan "
                 + d.plan().status().name().toLowerCase());
+        if (!d.destructive().isEmpty()) {
+            err.println("xp2aso diff: " + d.destructive().size() + " destructive change"
+                    + (d.destructive().size() == 1 ? "" : "s") + ": Azure resources Crossplane deletes or replaces when "
+                    + "this merges (first section of " + DiffFiles.MARKDOWN + ")");
+        }
         err.println("xp2aso diff: wrote " + output + " (see " + output.resolve(DiffFiles.MARKDOWN) + ")");
         if (d.failsAt(failOn.threshold())) {
-            err.println("xp2aso diff: new findings at or above --fail-on " + failOn.label() + ": exit 1");
+            err.println("xp2aso diff: " + (d.destructive().isEmpty() ? "" : "destructive changes or ")
+                    + "new findings at or above --fail-on " + failOn.label() + ": exit 1");
             return Main.EXIT_FINDINGS;
         }
         return Main.EXIT_OK;

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * diff.json, for tools: {@code base}/{@code head} {ref, commit}, {@code summary} (counts), {@code units} (each
+ * diff.json, for tools: {@code base}/{@code head} {ref, commit}, {@code summary} (counts), {@code destructive}
+ * (each Azure resource deleted or replaced when the change merges), {@code units} (each
  * changed folder with its files' status and unified diff), {@code findings} {new, resolved}, {@code plan}
  * {status, diff, units}, and whether diff.md was {@code truncated}.
  */
@@ -29,6 +30,7 @@ public final class DiffJson {
         side(root.putObject("base"), d.base());
         side(root.putObject("head"), d.head());
         ObjectNode summary = root.putObject("summary");
+        summary.put("destructiveChanges", d.destructive().size());
         summary.put("unitsChanged", d.units().size());
         summary.put("manifestsAdded", d.count(Status.ADDED));
         summary.put("manifestsRemoved", d.count(Status.REMOVED));
@@ -36,6 +38,17 @@ public final class DiffJson {
         severities(summary.putObject("newFindings"), d.newFindings());
         severities(summary.putObject("resolvedFindings"), d.resolvedFindings());
         summary.put("plan", d.plan().status().name().toLowerCase());
+        ArrayNode destructive = root.putArray("destructive");
+        for (DestructiveChange c : d.destructive()) {
+            ObjectNode n = destructive.addObject();
+            n.put("change", c.kind().name().toLowerCase());
+            n.put("unit", c.unit());
+            n.put("resource", c.resource());
+            n.put("azure", c.azure());
+            n.put("reason", c.reason());
+            n.put("file", c.file());
+            n.put("line", c.line());
+        }
         ArrayNode units = root.putArray("units");
         for (UnitChange u : d.units()) {
             ObjectNode n = units.addObject();
@@ -56,12 +69,11 @@ public final class DiffJson {
         ObjectNode plan = root.putObject("plan");
         plan.put("status", d.plan().status().name().toLowerCase());
         plan.put("diff", d.plan().diff());
-        OutputDiffer.PlanUnits pu = OutputDiffer.planUnits(d.base().files().get(OutputDiffer.PLAN),
-                d.head().files().get(OutputDiffer.PLAN));
         ObjectNode pun = plan.putObject("units");
-        strings(pun.putArray("added"), pu.added());
-        strings(pun.putArray("removed"), pu.removed());
-        strings(pun.putArray("changed"), pu.changed());
+        for (Status s : Status.values()) {
+            ArrayNode ids = pun.putArray(s.label());
+            d.plan().units().stream().filter(u -> u.status() == s).forEach(u -> ids.add(u.id()));
+        }
         root.put("truncated", truncated);
         return Json.write(root);
     }
@@ -89,9 +101,5 @@ public final class DiffJson {
             n.put("line", f.line());
             n.put("subject", f.subject());
         }
-    }
-
-    private static void strings(ArrayNode out, List<String> list) {
-        list.forEach(out::add);
     }
 }

@@ -2,6 +2,7 @@ package io.xp2aso.diff;
 
 import io.xp2aso.diff.OutputDiff.FileChange;
 import io.xp2aso.diff.OutputDiff.PlanStatus;
+import io.xp2aso.diff.OutputDiff.PlanUnitChange;
 import io.xp2aso.diff.OutputDiff.Status;
 import io.xp2aso.diff.OutputDiff.UnitChange;
 import io.xp2aso.model.Severity;
@@ -16,7 +17,8 @@ import java.util.TreeMap;
  * diff.md, the pull-request comment: a summary table, new and resolved findings, the changed ASO manifests per
  * unit as unified diffs in collapsible sections, and the plan's changes. GitHub refuses comments over 65,536
  * characters, so the comment is kept under {@link #COMMENT_LIMIT}: when the whole report is longer, the comment
- * shows what fits (findings first) and points at {@link #FULL_FILE}, which always holds everything.
+ * shows what fits (findings first) and points at {@link #FULL_FILE}, which always holds everything. The
+ * whole plan of a unit a change adds or removes is only in {@link #FULL_FILE}: the comment shows its summary.
  */
 public final class DiffMarkdown {
     public static final int COMMENT_LIMIT = 65_000;
@@ -37,14 +39,16 @@ public final class DiffMarkdown {
     }
 
     static Rendered render(OutputDiff d, int limit) {
-        String full = build(d, Integer.MAX_VALUE);
-        if (full.length() <= limit) {
-            return new Rendered(full, full, false);
+        String full = build(d, Integer.MAX_VALUE, true);
+        String comment = build(d, Integer.MAX_VALUE, false);
+        if (comment.length() <= limit) {
+            return new Rendered(comment, full, false);
         }
-        return new Rendered(build(d, limit), full, true);
+        return new Rendered(build(d, limit, false), full, true);
     }
 
-    private static String build(OutputDiff d, int limit) {
+    /** {@code whole}: also the whole plan of each unit added or removed (diff-full.md), not only its summary. */
+    private static String build(OutputDiff d, int limit, boolean whole) {
         boolean truncating = limit != Integer.MAX_VALUE;
         String footer = truncating ? "\n---\n> **Truncated.** This comment shows what fits under GitHub's size limit for "
                 + "comments. The whole report is `" + FULL_FILE + "` in the output folder (and `diff.json` for tools); "
@@ -57,11 +61,12 @@ public final class DiffMarkdown {
             doc.force("No change: the ASO manifests, the findings and the handoff plan are the same at both refs.\n");
             return doc.text();
         }
+        destructive(doc, d);
         findings(doc, "New findings", d.newFindings(), "introduced by " + code(d.head().ref()));
         findings(doc, "Resolved findings", d.resolvedFindings(), "present at " + code(d.base().ref()) + ", gone at "
                 + code(d.head().ref()));
         units(doc, d);
-        plan(doc, d);
+        plan(doc, d, whole);
         doc.force(footer);
         return doc.text();
     }
@@ -82,6 +87,9 @@ public final class DiffMarkdown {
         sb.append('\n');
         if (!d.isEmpty()) {
             List<String> parts = new ArrayList<>();
+            if (!d.destructive().isEmpty()) {
+                parts.add("**" + count(d.destructive().size(), "destructive change") + "**");
+            }
             parts.add(count(d.units().size(), "unit") + " changed");
             parts.add(count(d.count(Status.ADDED), "manifest") + " added");
             parts.add(d.count(Status.REMOVED) + " removed");
@@ -92,6 +100,35 @@ public final class DiffMarkdown {
             sb.append("**Changes:** ").append(String.join(" · ", parts)).append("\n\n");
         }
         return sb.toString();
+    }
+
+    /**
+     * First, because it is what a reviewer must not miss: each Azure resource Crossplane deletes (or deletes and
+     * creates again) when the change merges.
+     */
+    private static void destructive(Doc doc, OutputDiff d) {
+        if (d.destructive().isEmpty()) {
+            return;
+        }
+        doc.force("### ⚠️ Destructive changes (" + d.destructive().size() + ")\n\n"
+                + "When this change merges, Crossplane deletes these Azure resources (or deletes and creates them "
+                + "again). Orphan them first (`deletionPolicy: Orphan`, or `managementPolicies` without `Delete`) "
+                + "if that is not intended.\n\n| change | unit | Azure resource | where | why |\n| --- | --- | --- | --- | --- |\n");
+        int shown = 0;
+        for (DestructiveChange c : d.destructive()) {
+            String row = "| " + c.kind().label() + " | " + cellCode(c.unit()) + " | "
+                    + cellCode(c.azure().isEmpty() ? c.resource() : c.azure())
+                    + (c.azure().isEmpty() ? "" : "<br>" + text(c.resource())) + " | "
+                    + (c.location().isEmpty() ? "" : cellCode(c.location())) + " | " + text(c.reason()) + " |\n";
+            if (!doc.tryAdd(row)) {
+                break;
+            }
+            shown++;
+        }
+        doc.add("\n");
+        if (shown < d.destructive().size()) {
+            doc.note((d.destructive().size() - shown) + " more destructive changes not shown; see `" + FULL_FILE + "`.");
+        }
     }
 
     private static void findings(Doc doc, String title, List<DiffFinding> list, String what) {
@@ -175,7 +212,7 @@ public final class DiffMarkdown {
         return sb.toString();
     }
 
-    private static void plan(Doc doc, OutputDiff d) {
+    private static void plan(Doc doc, OutputDiff d, boolean whole) {
         PlanStatus s = d.plan().status();
         if (s == PlanStatus.ABSENT) {
             return;
@@ -185,34 +222,50 @@ public final class DiffMarkdown {
         if (s == PlanStatus.UNCHANGED) {
             return;
         }
-        OutputDiffer.PlanUnits pu = OutputDiffer.planUnits(d.base().files().get(OutputDiffer.PLAN),
-                d.head().files().get(OutputDiffer.PLAN));
-        if (!pu.isEmpty()) {
+        if (!d.plan().units().isEmpty()) {
             StringBuilder sb = new StringBuilder();
-            planUnits(sb, "Units added to the plan", pu.added());
-            planUnits(sb, "Units removed from the plan", pu.removed());
-            planUnits(sb, "Units whose steps changed", pu.changed());
+            planUnits(sb, "Units added to the plan", d.plan().units(), Status.ADDED);
+            planUnits(sb, "Units removed from the plan", d.plan().units(), Status.REMOVED);
+            planUnits(sb, "Units whose steps changed", d.plan().units(), Status.CHANGED);
             sb.append('\n');
             if (!doc.tryAdd(sb.toString())) {
                 doc.note("The plan's unit list is not shown; see `" + FULL_FILE + "`.");
                 return;
             }
         }
-        String block = "<details>\n<summary>plan.json diff</summary>\n\n" + fenced("diff", d.plan().diff()) + "</details>\n\n";
-        if (!doc.tryAdd(block)) {
-            doc.note("The plan's diff is not shown; see `" + FULL_FILE + "`.");
+        // Unit by unit, each step's commands and texts as lines (not one-line JSON strings).
+        int omitted = 0;
+        for (PlanUnitChange u : d.plan().units()) {
+            // An added or removed unit's whole plan would bury the rest: its summary here, the plan in diff-full.md.
+            String body = u.status() == Status.CHANGED ? fenced("diff", u.diff())
+                    : fenced("text", u.summary()) + (whole ? fenced("diff", u.diff()) : "");
+            String block = "<details>\n<summary>plan of <code>" + html(u.id()) + "</code> (" + u.status().label()
+                    + ")</summary>\n\n" + body + "</details>\n\n";
+            if (omitted > 0 || !doc.tryAdd(block)) {
+                omitted++;
+            }
+        }
+        String settings = d.plan().units().isEmpty() ? d.plan().diff() : "";
+        if (!settings.isEmpty() && !doc.tryAdd("<details>\n<summary>plan.json diff</summary>\n\n"
+                + fenced("diff", settings) + "</details>\n\n")) {
+            omitted++;
+        }
+        if (omitted > 0) {
+            doc.note("The plan's diff of " + count(omitted, "unit") + " is not shown; see `" + FULL_FILE + "`.");
         }
     }
 
-    private static void planUnits(StringBuilder sb, String title, List<String> ids) {
-        if (ids.isEmpty()) {
+    private static void planUnits(StringBuilder sb, String title, List<PlanUnitChange> units, Status status) {
+        List<String> codes = new ArrayList<>();
+        for (PlanUnitChange u : units) {
+            if (u.status() == status) {
+                codes.add(code(u.id()));
+            }
+        }
+        if (codes.isEmpty()) {
             return;
         }
         sb.append("- ").append(title).append(": ");
-        List<String> codes = new ArrayList<>();
-        for (String id : ids) {
-            codes.add(code(id));
-        }
         sb.append(String.join(", ", codes)).append('\n');
     }
 

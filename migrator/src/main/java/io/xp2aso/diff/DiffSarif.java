@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * diff.sarif: SARIF 2.1.0 with the NEW findings only, each at the source file and line of the head ref (paths
+ * diff.sarif: SARIF 2.1.0 with the destructive changes (rule destructive-change, level error) and the NEW findings, each at the source file and line of the head ref (paths
  * relative to the repository root, uriBaseId {@code %SRCROOT%}), so code scanning annotates the pull request's
  * lines. Each result carries a partial fingerprint of the finding's identity, which does not depend on the line.
  */
@@ -25,8 +25,19 @@ public final class DiffSarif {
     public static String render(OutputDiff d, String toolVersion) {
         Map<String, Severity> rules = new TreeMap<>();
         d.newFindings().forEach(f -> SarifLog.use(rules, f.code(), f.severity()));
+        if (!d.destructive().isEmpty()) {
+            SarifLog.use(rules, DestructiveChange.CODE, Severity.ERROR);
+        }
         SarifLog log = new SarifLog(toolVersion, rules, null, code -> code.replace('-', ' '));
         log.run().putObject("automationDetails").put("id", "xp2aso-diff/");
+        for (DestructiveChange c : d.destructive()) {
+            DiffFinding f = new DiffFinding(Severity.ERROR, DestructiveChange.CODE, c.message(), c.file(), c.line(),
+                    c.unit() + " " + c.resource());
+            ObjectNode n = log.result(f.severity(), f.code(), f.message());
+            location(n, f, d.head());
+            n.putObject("partialFingerprints").put(FINGERPRINT, sha256(f.key()));
+            n.putObject("properties").put("severity", f.severity().label()).put("change", c.kind().name().toLowerCase());
+        }
         for (DiffFinding f : d.newFindings()) {
             ObjectNode n = log.result(f.severity(), f.code(), f.message());
             location(n, f, d.head());

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What changes between the migrate outputs of two refs: the ASO manifests per unit, the findings that are new or
- * resolved, and the handoff plan. Built by {@link OutputDiffer}; rendered as diff.md, diff.json and diff.sarif.
+ * What changes between the migrate outputs of two refs: what Crossplane would delete in Azure when the change
+ * merges, the ASO manifests per unit, the findings that are new or resolved, and the handoff plan. Built by {@link OutputDiffer}; rendered as diff.md, diff.json and diff.sarif.
  */
 public record OutputDiff(DiffSide base, DiffSide head, List<UnitChange> units, List<DiffFinding> newFindings,
-                         List<DiffFinding> resolvedFindings, PlanChange plan) {
+                         List<DiffFinding> resolvedFindings, PlanChange plan, List<DestructiveChange> destructive) {
     public OutputDiff {
+        destructive = List.copyOf(destructive);
         units = List.copyOf(units);
         newFindings = List.copyOf(newFindings);
         resolvedFindings = List.copyOf(resolvedFindings);
@@ -46,12 +47,25 @@ public record OutputDiff(DiffSide base, DiffSide head, List<UnitChange> units, L
 
     public enum PlanStatus { ABSENT, UNCHANGED, ADDED, REMOVED, CHANGED }
 
-    /** handoff/plan.json on both sides: whether and how it changed, with a unified diff of its canonical JSON. */
-    public record PlanChange(PlanStatus status, String diff) {
+    /**
+     * handoff/plan.json on both sides: whether and how it changed; {@code diff} is the whole readable diff (the
+     * settings' and every unit's), {@code units} the same unit by unit.
+     */
+    public record PlanChange(PlanStatus status, String diff, List<PlanUnitChange> units) {
+        public PlanChange {
+            units = List.copyOf(units);
+        }
+    }
+
+    /**
+     * One unit of the plan that was added, removed or changed, with the diff of its readable form and, for a unit
+     * added or removed, a summary of a few lines ("" for a changed one).
+     */
+    public record PlanUnitChange(String id, Status status, String diff, String summary) {
     }
 
     public boolean isEmpty() {
-        return units.isEmpty() && newFindings.isEmpty() && resolvedFindings.isEmpty()
+        return units.isEmpty() && newFindings.isEmpty() && resolvedFindings.isEmpty() && destructive.isEmpty()
                 && (plan.status() == PlanStatus.ABSENT || plan.status() == PlanStatus.UNCHANGED);
     }
 
@@ -70,8 +84,12 @@ public record OutputDiff(DiffSide base, DiffSide head, List<UnitChange> units, L
         return m;
     }
 
-    /** True when a new finding is at or above the threshold (null threshold: never). */
+    /**
+     * True when a new finding is at or above the threshold (null threshold: never). A destructive change counts as
+     * an error.
+     */
     public boolean failsAt(Severity threshold) {
-        return threshold != null && newFindings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+        return threshold != null && (newFindings.stream().anyMatch(f -> f.severity().atLeast(threshold))
+                || !destructive.isEmpty() && Severity.ERROR.atLeast(threshold));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.xp2aso.diff.OutputDiff.FileChange;
 import io.xp2aso.diff.OutputDiff.PlanChange;
 import io.xp2aso.diff.OutputDiff.PlanStatus;
+import io.xp2aso.diff.OutputDiff.PlanUnitChange;
 import io.xp2aso.diff.OutputDiff.Status;
 import io.xp2aso.diff.OutputDiff.UnitChange;
 import io.xp2aso.mapping.Mapper;
@@ -14,9 +15,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Compares the migrate outputs of two refs. Pure: the same two sides always give the same {@link OutputDiff}. */
 public final class OutputDiffer {
@@ -28,8 +33,31 @@ public final class OutputDiffer {
     }
 
     public static OutputDiff compare(DiffSide base, DiffSide head) {
-        return new OutputDiff(base, head, units(base, head), subtract(head.findings(), base.findings()),
-                subtract(base.findings(), head.findings()), plan(base.files().get(PLAN), head.files().get(PLAN)));
+        DestructiveChanges.Result destructive = DestructiveChanges.find(base, head);
+        // A renamed MR keeps its findings: they match under the new name, instead of showing as new and resolved.
+        Function<DiffFinding, String> baseKey = f -> renamed(f, destructive.renames()).key();
+        return new OutputDiff(base, head, units(base, head),
+                subtract(head.findings(), DiffFinding::key, base.findings(), baseKey),
+                subtract(base.findings(), baseKey, head.findings(), DiffFinding::key),
+                plan(base.files().get(PLAN), head.files().get(PLAN)), destructive.changes());
+    }
+
+    /** The finding with each renamed MR or unit named as at head (whole names only). */
+    static DiffFinding renamed(DiffFinding f, Map<String, String> renames) {
+        if (renames.isEmpty()) {
+            return f;
+        }
+        return new DiffFinding(f.severity(), f.code(), replaceNames(f.message(), renames), f.file(), f.line(),
+                replaceNames(f.subject(), renames));
+    }
+
+    private static String replaceNames(String text, Map<String, String> renames) {
+        String out = text;
+        for (Map.Entry<String, String> e : renames.entrySet()) {
+            out = out.replaceAll("(?<![A-Za-z0-9._/-])" + Pattern.quote(e.getKey()) + "(?![A-Za-z0-9._-])",
+                    Matcher.quoteReplacement(e.getValue()));
+        }
+        return out;
     }
 
     /**
@@ -105,15 +133,21 @@ public final class OutputDiffer {
 
     /** Findings of {@code from} that {@code minus} does not have, counting duplicates (a multiset difference). */
     static List<DiffFinding> subtract(List<DiffFinding> from, List<DiffFinding> minus) {
+        return subtract(from, DiffFinding::key, minus, DiffFinding::key);
+    }
+
+    private static List<DiffFinding> subtract(List<DiffFinding> from, Function<DiffFinding, String> fromKey,
+                                              List<DiffFinding> minus, Function<DiffFinding, String> minusKey) {
         Map<String, Integer> left = new HashMap<>();
         for (DiffFinding f : minus) {
-            left.merge(f.key(), 1, Integer::sum);
+            left.merge(minusKey.apply(f), 1, Integer::sum);
         }
         List<DiffFinding> out = new ArrayList<>();
         for (DiffFinding f : from) {
-            Integer n = left.get(f.key());
+            String key = fromKey.apply(f);
+            Integer n = left.get(key);
             if (n != null && n > 0) {
-                left.put(f.key(), n - 1);
+                left.put(key, n - 1);
             } else {
                 out.add(f);
             }
@@ -122,71 +156,65 @@ public final class OutputDiffer {
         return out;
     }
 
+    /**
+     * The plan's change, in readable form: its settings and each unit as YAML with the steps' commands as literal
+     * blocks (see {@link PlanUnitText}); a unit whose only change is provenance is unchanged.
+     */
     static PlanChange plan(String before, String after) {
         if (before == null && after == null) {
-            return new PlanChange(PlanStatus.ABSENT, "");
+            return new PlanChange(PlanStatus.ABSENT, "", List.of());
         }
-        String a = before == null ? null : canonical(before);
-        String b = after == null ? null : canonical(after);
-        PlanStatus status = before == null ? PlanStatus.ADDED : after == null ? PlanStatus.REMOVED
-                : a.equals(b) ? PlanStatus.UNCHANGED : PlanStatus.CHANGED;
-        return new PlanChange(status, status == PlanStatus.UNCHANGED ? "" : UnifiedDiff.of(PLAN, a, b));
-    }
-
-    /** The plan pretty-printed the same way on both sides, so the diff shows content, not formatting. */
-    private static String canonical(String json) {
-        try {
-            JsonNode n = Yaml.JSON.readTree(json);
-            return n == null ? json : Json.write(n);
-        } catch (JsonProcessingException e) {
-            return json;
+        JsonNode a = PlanUnitText.parse(before);
+        JsonNode b = PlanUnitText.parse(after);
+        if ((before != null && a == null) || (after != null && b == null)) {
+            // Not JSON (never written by migrate): the text itself is all there is to compare.
+            PlanStatus status = before == null ? PlanStatus.ADDED : after == null ? PlanStatus.REMOVED
+                    : before.equals(after) ? PlanStatus.UNCHANGED : PlanStatus.CHANGED;
+            return new PlanChange(status, status == PlanStatus.UNCHANGED ? "" : UnifiedDiff.of(PLAN, before, after),
+                    List.of());
         }
-    }
-
-    /** Unit ids in the plan's {@code units} array that were added, removed or changed; empty when it has none. */
-    public static PlanUnits planUnits(String before, String after) {
-        Map<String, JsonNode> a = unitsById(before);
-        Map<String, JsonNode> b = unitsById(after);
-        List<String> added = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        TreeSet<String> ids = new TreeSet<>(a.keySet());
-        ids.addAll(b.keySet());
+        StringBuilder all = new StringBuilder();
+        String sa = a == null ? null : PlanUnitText.settings(a);
+        String sb = b == null ? null : PlanUnitText.settings(b);
+        if (!Objects.equals(sa, sb)) {
+            all.append(UnifiedDiff.of(PLAN + " (settings)", sa, sb));
+        }
+        Map<String, JsonNode> na = units(a);
+        Map<String, JsonNode> nb = units(b);
+        Map<String, String> ua = new TreeMap<>();
+        Map<String, String> ub = new TreeMap<>();
+        na.forEach((id, u) -> ua.put(id, PlanUnitText.of(u)));
+        nb.forEach((id, u) -> ub.put(id, PlanUnitText.of(u)));
+        TreeSet<String> ids = new TreeSet<>(ua.keySet());
+        ids.addAll(ub.keySet());
+        List<PlanUnitChange> units = new ArrayList<>();
         for (String id : ids) {
-            if (!a.containsKey(id)) {
-                added.add(id);
-            } else if (!b.containsKey(id)) {
-                removed.add(id);
-            } else if (!a.get(id).equals(b.get(id))) {
-                changed.add(id);
+            String x = ua.get(id);
+            String y = ub.get(id);
+            if (Objects.equals(x, y)) {
+                continue;
             }
+            String diff = UnifiedDiff.of(PLAN + " unit " + id, x, y);
+            Status st = x == null ? Status.ADDED : y == null ? Status.REMOVED : Status.CHANGED;
+            String summary = st == Status.CHANGED ? "" : PlanUnitText.summary(x == null ? nb.get(id) : na.get(id));
+            units.add(new PlanUnitChange(id, st, diff, summary));
+            all.append(diff);
         }
-        return new PlanUnits(added, removed, changed);
+        PlanStatus status = before == null ? PlanStatus.ADDED : after == null ? PlanStatus.REMOVED
+                : all.length() == 0 ? PlanStatus.UNCHANGED : PlanStatus.CHANGED;
+        return new PlanChange(status, all.toString(), units);
     }
 
-    public record PlanUnits(List<String> added, List<String> removed, List<String> changed) {
-        public boolean isEmpty() {
-            return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
-        }
-    }
-
-    private static Map<String, JsonNode> unitsById(String json) {
+    private static Map<String, JsonNode> units(JsonNode plan) {
         Map<String, JsonNode> out = new TreeMap<>();
-        if (json == null) {
+        if (plan == null) {
             return out;
         }
-        try {
-            JsonNode n = Yaml.JSON.readTree(json);
-            if (n != null) {
-                for (JsonNode u : n.path("units")) {
-                    String id = u.path("id").asText("");
-                    if (!id.isEmpty()) {
-                        out.put(id, u);
-                    }
-                }
-            }
-        } catch (JsonProcessingException e) {
-            // Not JSON: no per-unit summary, the text diff still shows the change.
+        int n = 0;
+        for (JsonNode u : plan.path("units")) {
+            String id = u.path("id").asText("");
+            out.put(id.isEmpty() ? "#" + n : id, u);
+            n++;
         }
         return out;
     }

@@ -29,9 +29,14 @@ public final class RunSide {
         List<DiffSide.UnitInfo> units = new ArrayList<>();
         for (UnitEntry u : r.units()) {
             u.findings().forEach(f -> findings.add(finding(f)));
-            units.add(new DiffSide.UnitInfo(u.id(), u.composition(), u.outputDirs()));
+            MigrationReport.SourceRef at = u.claim() != null ? u.claim() : u.composite();
+            units.add(new DiffSide.UnitInfo(u.id(), u.composition(), u.outputDirs(), at == null ? "" : at.file(),
+                    at == null ? 0 : at.line()));
         }
+        List<DiffSide.ResourceInfo> resources = new ArrayList<>();
         for (ResourceEntry res : r.resources()) {
+            resources.add(new DiffSide.ResourceInfo(res.unit(), res.compositionResourceName(), res.source().kind(),
+                    res.source().name(), res.source().file(), res.source().line()));
             String name = res.source().name().isEmpty() ? "[" + res.compositionResourceName() + "]" : res.source().name();
             String subject = res.source().kind() + " " + name + " (unit " + res.unit() + ")";
             // As in report.sarif: a mapper that reports each unmapped field as a finding already listed them.
@@ -45,7 +50,7 @@ public final class RunSide {
             res.findings().forEach(f -> findings.add(finding(f)));
         }
         r.findings().forEach(f -> findings.add(finding(f)));
-        return new DiffSide(ref, commit, run.files(), findings, units, sourceFiles);
+        return new DiffSide(ref, commit, run.files(), findings, units, sourceFiles, resources);
     }
 
     private static DiffFinding finding(FindingEntry f) {

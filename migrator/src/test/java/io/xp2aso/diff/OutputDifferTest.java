@@ -127,18 +127,33 @@ class OutputDifferTest {
     void planChangesPerUnit() {
         OutputDiff d = OutputDiffer.compare(base(), head());
         assertEquals(PlanStatus.CHANGED, d.plan().status());
-        OutputDiffer.PlanUnits pu = OutputDiffer.planUnits(base().files().get("handoff/plan.json"), head().files().get("handoff/plan.json"));
-        assertEquals(List.of("team-c/cache"), pu.added());
-        assertEquals(List.of("team-b/web"), pu.removed());
-        assertEquals(List.of("team-a/db"), pu.changed());
+        assertEquals(List.of("team-a/db changed", "team-b/web removed", "team-c/cache added"),
+                d.plan().units().stream().map(u -> u.id() + " " + u.status().label()).toList());
+        // Readable: each step is a line of its own, not part of a one-line JSON string.
+        assertTrue(d.plan().units().get(0).diff().contains("\n+  - orphan\n"), d.plan().units().get(0).diff());
         assertEquals(PlanStatus.ABSENT, OutputDiffer.plan(null, null).status());
         assertEquals(PlanStatus.UNCHANGED, OutputDiffer.plan("{\"a\":1}", "{ \"a\" : 1 }").status());
     }
 
     @Test
+    void aPlanStepsCommandsDiffLineByLineAndProvenanceIsNoChange() {
+        String cmd = "kubectl apply -f - <<'EOF'\\nkind: ResourceGroup\\nmetadata:\\n  annotations:\\n    "
+                + "xp2aso.io/source-file: c.yaml:%d\\nspec:\\n  location: %s\\nEOF";
+        String plan = "{\"units\":[{\"id\":\"ns/u\",\"steps\":[{\"id\":\"apply-aso\",\"commands\":[\"" + cmd + "\"]}]}]}";
+        OutputDiff.PlanChange moved = OutputDiffer.plan(plan.formatted(3, "westeurope"), plan.formatted(9, "westeurope"));
+        assertEquals(PlanStatus.UNCHANGED, moved.status(), "only the source line moved");
+        OutputDiff.PlanChange changed = OutputDiffer.plan(plan.formatted(3, "westeurope"), plan.formatted(3, "northeurope"));
+        assertEquals(PlanStatus.CHANGED, changed.status());
+        assertTrue(changed.diff().contains("-          location: westeurope\n+          location: northeurope\n"), changed.diff());
+    }
+
+    @Test
     void rendersGoldenMarkdownJsonAndSarif() {
         SortedMap<String, String> files = DiffFiles.render(OutputDiffer.compare(base(), head()), "0.1.0");
-        assertEquals(files.get("diff.md"), files.get("diff-full.md"), "small diffs fit in the comment whole");
+        assertTrue(files.get("diff.json").contains("\"truncated\": false"), "small diffs fit in the comment");
+        // A unit the change adds: its summary in the comment, its whole plan only in diff-full.md.
+        assertFalse(files.get("diff.md").contains("+id: team-c/cache"), files.get("diff.md"));
+        assertTrue(files.get("diff-full.md").contains("+id: team-c/cache"), files.get("diff-full.md"));
         Golden.assertMatches("diff/engine/diff.md", files.get("diff.md"));
         Golden.assertMatches("diff/engine/diff.json", files.get("diff.json"));
         Golden.assertMatches("diff/engine/diff.sarif", files.get("diff.sarif"));
