@@ -50,6 +50,10 @@ final class ManagedResourceReader {
             }
             if (mr.targets().isEmpty() && (f.severity() == Severity.ERROR || f.severity() == Severity.UNMAPPED)) {
                 blockers.add(ref.display() + ": has no ASO equivalent (" + f.message() + ")");
+            } else if (f.severity() == Severity.ERROR) {
+                // An ASO object the map stage found wrong or incomplete (an owner it could not resolve, a list
+                // ASO's PUT would empty) must not be applied: the unit waits until the error is resolved.
+                blockers.add(ref.display() + ": " + f.message());
             }
         }
         List<ObjectRef> targets = mr.targets().stream().map(ObjectRef::of).toList();

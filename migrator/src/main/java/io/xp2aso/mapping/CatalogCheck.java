@@ -82,6 +82,7 @@ public final class CatalogCheck {
                     problems.add(t.origin() + ": " + at + " has spec.azureName; `azureName: {fixed}` is for singletons without one");
                 }
                 toPaths(t.rules(), "", spec, at);
+                wholeLists(t, spec, at);
                 for (ConnectionKey k : t.connectionSecret()) {
                     need(spec, k.secret().isEmpty() ? "operatorSpec.secretExpressions" : "operatorSpec.secrets." + k.secret(),
                             t.origin(), at);
@@ -114,6 +115,38 @@ public final class CatalogCheck {
                 toPaths(r.fields(), to, spec, at);
             }
         }
+    }
+
+    /** Each whole list is a list of the ASO schema that a rule of the target writes (from forProvider or atProvider). */
+    private void wholeLists(TargetSpec t, JsonNode spec, String at) {
+        for (WholeListSpec w : t.wholeLists()) {
+            JsonNode list = SchemaPaths.at(spec, w.path());
+            if (list == null) {
+                problems.add(w.origin() + ": wholeLists spec." + w.path() + " does not exist in " + at);
+            } else if (!list.path("type").asText().equals("array")) {
+                problems.add(w.origin() + ": wholeLists spec." + w.path() + " is not a list in " + at);
+            }
+            if (!w.onlyWith().isEmpty()) {
+                need(spec, w.onlyWith(), w.origin(), at);
+            }
+            if (!w.unlessPath().isEmpty()) {
+                need(spec, w.unlessPath(), w.origin(), at);
+            }
+            if (!writes(t.rules(), "", w.path())) {
+                problems.add(w.origin() + ": wholeLists spec." + w.path() + " is written by no rule of target `" + t.id()
+                        + "`, so the observed state could not give it");
+            }
+        }
+    }
+
+    private static boolean writes(List<RuleSpec> rules, String prefix, String path) {
+        for (RuleSpec r : rules) {
+            String to = FieldPath.join(prefix, r.to());
+            if (to.equals(path) || FieldPath.isInside(path, to) && r.fields() != null && writes(r.fields(), to, path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void need(JsonNode spec, String path, io.xp2aso.source.Origin origin, String at) {

@@ -22,7 +22,9 @@ final class CatalogParser {
     private static final Set<String> OLDER = Set.of("from", "to", "values", "negate", "note");
     private static final Set<String> SOURCE = Set.of("group", "kind", "versions");
     private static final Set<String> TARGET = Set.of("id", "apiVersion", "kind", "versions", "nameSuffix", "when",
-            "forEach", "azureName", "owner", "rules", "connectionSecret");
+            "forEach", "azureName", "owner", "rules", "connectionSecret", "wholeLists");
+    private static final Set<String> WHOLE_LIST = Set.of("path", "onlyWith", "unless", "note");
+    private static final Set<String> UNLESS = Set.of("path", "equals");
     private static final Set<String> RULE = Set.of("from", "to", "const", "default", "pattern", "format", "values",
             "keepUnlisted", "negate", "multiply", "divide", "case", "joinList", "split", "type", "reference",
             "secretRef", "each", "fields", "append", "appendKey", "onlyIf", "entries", "via", "observedUnset", "note");
@@ -175,8 +177,37 @@ final class CatalogParser {
                 keys.add(new ConnectionKey(text(required(c, "key")), secret, expr));
             }
         }
+        List<WholeListSpec> wholeLists = t.has("wholeLists") ? wholeLists(t.get("wholeLists")) : List.of();
+        if (!wholeLists.isEmpty() && !forEach.isEmpty()) {
+            throw error(t.get("wholeLists"), "wholeLists is for targets made once per MR, not per forEach item");
+        }
         return new TargetSpec(id, apiVersion, kind, versions, suffix, when, forEach, azureName, owner, rules, keys,
-                doc.origin(t));
+                wholeLists, doc.origin(t));
+    }
+
+    private List<WholeListSpec> wholeLists(JsonNode n) {
+        List<WholeListSpec> out = new ArrayList<>();
+        for (JsonNode w : list(n)) {
+            object(w, "a wholeLists entry", WHOLE_LIST);
+            String p = path(required(w, "path"));
+            String onlyWith = w.has("onlyWith") ? path(w.get("onlyWith")) : "";
+            if (!onlyWith.isEmpty() && !FieldPath.isInside(p, onlyWith)) {
+                throw error(w.get("onlyWith"), "onlyWith names an object the list `" + p + "` is part of");
+            }
+            String unlessPath = "";
+            JsonNode unlessEquals = null;
+            if (w.has("unless")) {
+                JsonNode u = w.get("unless");
+                object(u, "unless", UNLESS);
+                unlessPath = path(required(u, "path"));
+                unlessEquals = required(u, "equals");
+                if (!unlessEquals.isValueNode()) {
+                    throw error(unlessEquals, "unless.equals is a scalar value");
+                }
+            }
+            out.add(new WholeListSpec(p, onlyWith, unlessPath, unlessEquals, doc.origin(w)));
+        }
+        return out;
     }
 
     private AzureNameSpec azureName(JsonNode n) {

@@ -14,12 +14,10 @@ import io.xp2aso.model.Unit;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The map stage: every MR of every unit becomes ASO objects through the mapping catalog.
@@ -94,7 +92,7 @@ public final class Mapper {
             }
         }
         // Accounting reads only its own slot (and the shared, now complete, consumedPaths): every slot at once.
-        slots.parallelStream().forEach(this::finish);
+        slots.parallelStream().forEach(s -> Accounting.finish(s, consumedPaths.get(s.mapping)));
         List<MappedUnit> units = new ArrayList<>();
         for (int i = 0; i < byUnit.size(); i++) {
             List<MappedResource> rs = new ArrayList<>();
@@ -583,66 +581,5 @@ public final class Mapper {
         s.finding(Finding.info("merged", "folded into " + obj.path("kind").asText() + " `"
                 + obj.path("metadata").path("name").asText() + "` (the target of " + into.subject() + ")",
                 s.resource.origin(), s.subject()));
-    }
-
-    // ---- accounting: unmapped, ignored, drift, completion ----
-
-    private void finish(Slot s) {
-        if (s.mapping != null && !s.mapping.isMerge()) {
-            for (TargetSpec t : s.mapping.targets()) {
-                if (!t.forEach().isEmpty()) {
-                    s.targets.addAll(s.eachBuilt.getOrDefault(t.id(), List.of()));
-                } else if (s.built.containsKey(t.id())) {
-                    s.targets.add(s.built.get(t.id()));
-                }
-            }
-        }
-        if (s.mapping == null) {
-            return;
-        }
-        Set<String> consumed = consumedPaths.get(s.mapping);
-        Map<String, JsonNode> leafValues = new java.util.TreeMap<>(LeafPaths.values(s.initProvider()));
-        leafValues.putAll(LeafPaths.values(s.forProvider()));
-        Set<String> leaves = new TreeSet<>(leafValues.keySet());
-        for (String leaf : leaves) {
-            JsonNode v = leafValues.get(leaf);
-            // An empty block (`redisConfiguration: {}`) sets nothing; it is accounted for when rules read inside it.
-            boolean emptyBlock = v.isContainerNode() && v.isEmpty() && ConsumedPaths.readsInside(consumed, leaf);
-            if (!ConsumedPaths.covers(consumed, leaf) && !emptyBlock) {
-                s.unmapped.add(leaf);
-            }
-        }
-        // Named as the MR wrote them: an older field name stays the older name.
-        Map<String, String> written = new java.util.TreeMap<>();
-        s.unmapped.forEach(u -> written.put(s.asWritten(u), u));
-        s.unmapped.clear();
-        s.unmapped.addAll(written.keySet());
-        for (Map.Entry<String, String> w : written.entrySet()) {
-            String u = w.getValue();
-            s.finding(new Finding(Severity.UNMAPPED, "unmapped-field", "forProvider." + w.getKey()
-                    + (w.getKey().equals(u) ? "" : " (the older field name of " + u + ")")
-                    + " has no ASO equivalent in the mapping of " + s.kind + " (" + s.mapping.origin().file() + ")"
-                    + UnmappedOutcome.SEPARATOR + UnmappedOutcome.of(s.observed != null, s.atProvider(), u),
-                    s.resource.origin(), s.subject()));
-        }
-        for (IgnoreSpec i : s.mapping.ignore()) {
-            boolean set = leaves.stream().anyMatch(l -> FieldPath.isUnder(l, i.path()));
-            if (set) {
-                s.finding(new Finding(i.severity(), "ignored-field", "forProvider." + i.path()
-                        + " is not migrated: " + i.reason(), s.resource.origin(), s.subject()));
-            }
-        }
-        if (s.observed != null) {
-            for (Drift.Difference d : Drift.compare(s.forProvider(), s.atProvider())) {
-                s.finding(Finding.warning("drift", "forProvider." + d.path() + " asks for `" + d.desired()
-                        + "` but Azure has `" + d.observed() + "` (status.atProvider)", s.resource.origin(), s.subject()));
-            }
-        }
-        Set<String> completed = new LinkedHashSet<>(s.completed);
-        if (!completed.isEmpty() && !s.targets.isEmpty()) {
-            s.finding(Finding.info("observed-completion", "taken from Azure (status.atProvider) because the "
-                    + "Composition leaves them to defaults: " + String.join(", ", new TreeSet<>(completed)),
-                    s.resource.origin(), s.subject()));
-        }
     }
 }

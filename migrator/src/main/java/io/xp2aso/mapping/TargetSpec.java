@@ -8,13 +8,15 @@ import java.util.List;
  * One ASO object a mapping file makes from each MR (or from each element of {@code forEach}).
  * {@code versions}: other served versions of the same kind whose schema holds every mapped path (a scan of the
  * cluster may choose one of them); {@code when}: emitted only when this forProvider/atProvider path is present, or
- * when another migrated resource needs it as its owner.
+ * when another migrated resource needs it as its owner; {@code wholeLists}: lists Azure replaces as a whole, which the
+ * sources or the observed state must give (else the unit is blocked).
  */
 public record TargetSpec(String id, String apiVersion, String kind, List<String> versions, String nameSuffix,
                          String when, String forEach, AzureNameSpec azureName, RefSpec owner, List<RuleSpec> rules,
-                         List<ConnectionKey> connectionSecret, Origin origin) {
+                         List<ConnectionKey> connectionSecret, List<WholeListSpec> wholeLists, Origin origin) {
     public TargetSpec {
         versions = List.copyOf(versions);
+        wholeLists = List.copyOf(wholeLists);
         rules = List.copyOf(rules);
         connectionSecret = List.copyOf(connectionSecret);
     }
