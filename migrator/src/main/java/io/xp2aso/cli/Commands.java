@@ -14,5 +14,6 @@ final class Commands {
         cl.addSubcommand(new RenderCommand());
         cl.addSubcommand(ScanCommand.withBuiltInCatalog());
         cl.addSubcommand(new DiffCommand(io.xp2aso.migrate.MigrationPipeline.standard()));
+        cl.addSubcommand(new TemplatesCommand());
     }
 }
