@@ -105,8 +105,64 @@ public final class PlanBuilder {
                         + "cluster; build the plan with --observed or --from-cluster");
             }
         }
+        List<UnknownManager> unknown = writers(mu, options, gitops, blockers);
         return new UnitPlan(u.id(), claim, composite, nested, gitops, options.acceptDrift().contains(u.id()), resources,
-                new ArrayList<>(aso.values()), blockers, List.of(), secrets);
+                new ArrayList<>(aso.values()), blockers, List.of(), secrets, unknown);
+    }
+
+    /**
+     * Writers of the unit's objects seen when the plan was made (the observed objects, else the sources when they
+     * came from a cluster), checked as preflight checks them live: a GitOps tool tracking an XR or MR the plan has no
+     * GitOps steps for (or another tool than planned) is a blocker; a field manager xp2aso does not know, or a GitOps
+     * controller seen only as a field manager, is an {@link UnknownManager} the operator must acknowledge.
+     */
+    private static List<UnknownManager> writers(MappedUnit mu, PlanOptions options, GitOps planned, List<String> blockers) {
+        Unit u = mu.unit();
+        List<Manifest> objects = new ArrayList<>();
+        if (u.claim() != null) {
+            objects.add(observed(u.claim(), options));
+        }
+        if (u.compositeSource() != null) {
+            objects.add(observed(u.compositeSource(), options));
+        }
+        for (NestedComposite n : u.nested()) {
+            if (n.observed() != null) {
+                objects.add(n.observed());
+            }
+        }
+        for (MappedResource mr : mu.resources()) {
+            if (mr.source().observed() != null) {
+                objects.add(mr.source().observed());
+            }
+        }
+        Map<String, UnknownManager> out = new LinkedHashMap<>();
+        for (Manifest m : objects) {
+            String display = ObjectRef.of(m.node()).display();
+            GitOps g = GitOpsDetector.detect(m.node());
+            if (g != null) {
+                boolean byManager = g.evidence().startsWith("field manager ");
+                if (planned == null && byManager) {
+                    String manager = g.evidence().substring("field manager ".length());
+                    out.putIfAbsent(display + "\n" + manager, new UnknownManager(display, manager));
+                } else if (planned == null) {
+                    blockers.add("unit: " + display + " is tracked by " + g.describe() + " (" + g.evidence() + ") but "
+                            + "the claim is not: the tool would re-create what retire deletes. Take it out of the tool's "
+                            + "sources first, or track the claim with it");
+                } else if (!planned.tool().equals(g.tool())) {
+                    blockers.add("unit: " + display + " is tracked by " + g.describe() + " (" + g.evidence() + "), the "
+                            + "claim by " + planned.describe() + ": the plan has GitOps steps for one tool only");
+                }
+            }
+            for (String manager : FieldManagers.unknown(m.node())) {
+                out.putIfAbsent(display + "\n" + manager, new UnknownManager(display, manager));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** The live object of a source manifest when the observed state has it, else the manifest itself. */
+    private static Manifest observed(Manifest m, PlanOptions options) {
+        return options.observed().find(m.group(), m.kind(), m.namespace(), m.name()).orElse(m);
     }
 
     /**

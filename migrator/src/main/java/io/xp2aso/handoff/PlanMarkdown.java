@@ -53,7 +53,13 @@ public final class PlanMarkdown {
         if (!u.blockers().isEmpty()) {
             b.append("\n**Blocked**").appendWide(" — ").append("preflight stops this unit until these are resolved:\n\n");
             u.blockers().forEach(x -> b.append("- ").append(x).append('\n'));
-        } else {
+        }
+        if (!u.unknownManagers().isEmpty()) {
+            b.append("\n**Blocked until acknowledged**").appendWide(" — ").append("the objects the plan was made from "
+                    + "show writers xp2aso does not know; preflight stops this unit unless each is acknowledged by name:\n\n");
+            u.unknownManagers().forEach(x -> b.append("- ").append(x.describe()).append('\n'));
+        }
+        if (u.blockers().isEmpty() && u.unknownManagers().isEmpty()) {
             ready(b, u);
         }
         b.append("\n| MR | external name | Azure ID | deletionPolicy | managementPolicies | ASO resources |\n")

@@ -11,12 +11,16 @@ import java.util.List;
  * ({@code driftAccepted} false) stops preflight for approval. {@code nested} lists the XRs the XR composes, at every
  * depth, parents first (pause walks it in this order, retire in reverse); their MRs are in {@code resources}.
  * {@code connectionSecrets}: the Secrets its Crossplane objects write and what replaces each ({@link ConnectionSecret}).
+ * {@code unknownManagers}: writers of its objects xp2aso does not know, seen when the plan was made; the unit is blocked
+ * until each is acknowledged ({@code handoff --ack-manager}).
  */
 public record UnitPlan(String id, ObjectRef claim, ObjectRef composite,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ObjectRef> nested, GitOps gitops,
                        boolean driftAccepted, List<ManagedHandoff> resources, List<AsoTarget> aso, List<String> blockers,
-                       List<Step> steps, List<ConnectionSecret> connectionSecrets) {
+                       List<Step> steps, List<ConnectionSecret> connectionSecrets,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnknownManager> unknownManagers) {
     public UnitPlan {
+        unknownManagers = unknownManagers == null ? List.of() : List.copyOf(unknownManagers);
         nested = nested == null ? List.of() : List.copyOf(nested);
         connectionSecrets = connectionSecrets == null ? List.of() : List.copyOf(connectionSecrets);
         resources = List.copyOf(resources);
@@ -25,9 +29,22 @@ public record UnitPlan(String id, ObjectRef claim, ObjectRef composite,
         steps = List.copyOf(steps);
     }
 
+    /** A unit no unknown writer was seen on. */
+    public UnitPlan(String id, ObjectRef claim, ObjectRef composite, List<ObjectRef> nested, GitOps gitops,
+                    boolean driftAccepted, List<ManagedHandoff> resources, List<AsoTarget> aso, List<String> blockers,
+                    List<Step> steps, List<ConnectionSecret> connectionSecrets) {
+        this(id, claim, composite, nested, gitops, driftAccepted, resources, aso, blockers, steps, connectionSecrets,
+                List.of());
+    }
+
     public UnitPlan withSteps(List<Step> newSteps) {
         return new UnitPlan(id, claim, composite, nested, gitops, driftAccepted, resources, aso, blockers, newSteps,
-                connectionSecrets);
+                connectionSecrets, unknownManagers);
+    }
+
+    /** Blocked by the plan: a blocker, or a writer not acknowledged by name in {@code acknowledged}. */
+    public boolean blockedWith(java.util.Set<String> acknowledged) {
+        return !blockers.isEmpty() || unknownManagers.stream().anyMatch(m -> !acknowledged.contains(m.manager()));
     }
 
     public Step step(String stepId) {

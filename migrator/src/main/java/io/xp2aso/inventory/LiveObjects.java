@@ -1,6 +1,7 @@
 package io.xp2aso.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.xp2aso.model.Estate;
@@ -88,12 +89,21 @@ public final class LiveObjects {
         }
     }
 
-    /** Drops what only bloats memory and output: server-side-apply bookkeeping and kubectl's last-applied copy. */
+    /**
+     * Drops what only bloats memory and output: server-side-apply bookkeeping (the field sets; who wrote the object,
+     * the field manager and its operation, stays for the handoff plan's writer checks) and kubectl's last-applied copy.
+     */
     private static Manifest manifest(JsonNode o, String context) {
         ObjectNode node = (ObjectNode) o;
         JsonNode md = node.get("metadata");
         if (md instanceof ObjectNode m) {
-            m.remove("managedFields");
+            if (m.get("managedFields") instanceof ArrayNode fields) {
+                for (JsonNode f : fields) {
+                    if (f instanceof ObjectNode entry) {
+                        entry.retain("manager", "operation");
+                    }
+                }
+            }
             if (m.get("annotations") instanceof ObjectNode a) {
                 a.remove("kubectl.kubernetes.io/last-applied-configuration");
             }

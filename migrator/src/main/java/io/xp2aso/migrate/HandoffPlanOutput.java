@@ -34,9 +34,9 @@ public final class HandoffPlanOutput implements OutputProducer {
                 .mapToObj(i -> PlanBuilder.summary(units.get(i), options)).toList();
         List<Finding> findings = new ArrayList<>();
         for (UnitSummary u : index) {
-            if (!u.blockers().isEmpty()) {
+            if (u.blocked()) {
                 findings.add(Finding.warning("handoff-unit-blocked", "the handoff of " + u.id() + " is blocked until "
-                        + "resolved: " + String.join("; ", u.blockers()), new Origin("handoff/plan.md", 0), u.id()));
+                        + "resolved: " + String.join("; ", u.reasons()), new Origin("handoff/plan.md", 0), u.id()));
             }
         }
         context.options().progress().accept("writing the handoff plan of " + units.size() + " units");

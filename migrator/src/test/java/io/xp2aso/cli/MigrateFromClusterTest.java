@@ -118,6 +118,29 @@ class MigrateFromClusterTest {
         }
     }
 
+    /** Who wrote each object (its field managers) stays for the plan's writer checks; the field sets are dropped. */
+    @Test
+    void fieldManagersAreKeptWithoutTheirFieldSets() throws Exception {
+        try (MockCluster cluster = new MockCluster()) {
+            new EstateSeeder(cluster).seed(1, 0, 0);
+            cluster.create(MockCluster.docs("""
+                    apiVersion: azure.upbound.io/v1beta1
+                    kind: ResourceGroup
+                    metadata:
+                      name: written-rg
+                      managedFields:
+                        - {manager: terraform-operator, operation: Update, fieldsType: FieldsV1, fieldsV1: {"f:spec": {}}}
+                    spec: {forProvider: {location: westeurope}}
+                    """).get(0));
+            Path out = tmp.resolve("out");
+            assertEquals(0, migrate(cluster.kubeconfig(tmp), "migrate", fixture(), "-o", out.toString(), "--from-cluster",
+                    "--context", "mock", "--fail-on", "error"), err.toString());
+            Manifest rg = observed.get(0).find("azure.upbound.io", "ResourceGroup", "", "written-rg").orElseThrow();
+            assertEquals("[{\"manager\":\"terraform-operator\",\"operation\":\"Update\"}]",
+                    rg.node().path("metadata").path("managedFields").toString());
+        }
+    }
+
     @Test
     void forbiddenKindIsExit2() throws Exception {
         try (MockCluster cluster = new MockCluster()) {

@@ -40,5 +40,7 @@ public final class ExecutionState {
         /** Key names (never values) of Crossplane's connection Secrets that ASO replaces in place, read in preflight. */
         public Map<String, List<String>> secretKeys = new LinkedHashMap<>();
         public boolean retireStarted;
+        /** Field managers acknowledged by name (--ack-manager) in any run of this unit so far, sorted. */
+        public List<String> ackManagers = new ArrayList<>();
     }
 }

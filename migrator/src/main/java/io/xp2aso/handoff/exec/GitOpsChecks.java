@@ -1,15 +1,19 @@
 package io.xp2aso.handoff.exec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xp2aso.handoff.FieldManagers;
 import io.xp2aso.handoff.GitOps;
 import io.xp2aso.handoff.GitOpsDetector;
 import io.xp2aso.handoff.Keys;
 import io.xp2aso.handoff.ManagedHandoff;
 import io.xp2aso.handoff.ObjectRef;
+import io.xp2aso.handoff.UnknownManager;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Preflight's live GitOps checks on the unit's claim, XRs and MRs: a GitOps tool the plan has no steps for would
@@ -20,20 +24,15 @@ final class GitOpsChecks {
     private GitOpsChecks() {
     }
 
-    /**
-     * Field managers that neither re-create nor rewrite what the handoff hands over, matched as prefixes: Crossplane
-     * (core, its server-side-apply owners), providers, kubectl, Kubernetes' own controllers (the garbage collector),
-     * and xp2aso itself.
-     */
-    static final List<String> KNOWN = List.of("crossplane", "apiextensions.crossplane.io", "provider", "kubectl",
-            "kube-controller-manager", "before-first-apply", "xp2aso");
-
-    static boolean known(String manager) {
-        return KNOWN.stream().anyMatch(manager::startsWith);
-    }
-
     static List<String> check(UnitRun run) {
         List<String> problems = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
+        for (UnknownManager m : run.unit.unknownManagers()) {
+            if (!run.ackManagers.contains(m.manager())) {
+                problems.add(m.describe() + " (seen when the plan was made)");
+                reported.add(m.object() + "\n" + m.manager());
+            }
+        }
         String argoLabel = argoInstanceLabel(run);
         for (ObjectRef r : objects(run)) {
             Optional<ObjectNode> live = run.kube.get(r);
@@ -56,7 +55,8 @@ final class GitOpsChecks {
                 }
             }
             for (String m : GitOpsDetector.managers(live.get())) {
-                if (!known(m) && !GitOpsDetector.gitOpsManager(m) && !run.ackManagers.contains(m)) {
+                if (!FieldManagers.known(m) && !GitOpsDetector.gitOpsManager(m) && !run.ackManagers.contains(m)
+                        && !reported.contains(r.display() + "\n" + m)) {
                     problems.add(r.display() + " is written by field manager '" + m + "', which xp2aso does not know: "
                             + "it could change or re-create what the handoff hands over. If it will not write this object "
                             + "during the handoff, run again with --ack-manager " + m);

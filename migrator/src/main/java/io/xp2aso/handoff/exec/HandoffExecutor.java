@@ -71,8 +71,11 @@ public final class HandoffExecutor {
         for (UnitPlan u : units) {
             ExecutionState.UnitState us = state.unit(u.id());
             Runnable save = o.execute() ? () -> store.save(state) : () -> { };
-            UnitRun run = new UnitRun(plan, u, us, kube, out, o.approve().contains(u.id()), o, save);
             out.println("unit " + u.id() + ": " + us.done.size() + "/" + u.steps().size() + " steps done");
+            UnitRun run = new UnitRun(plan, u, us, kube, out, o.approve().contains(u.id()), o, save);
+            if (!us.ackManagers.isEmpty()) {
+                run.save(); // the acknowledgements hold for every later run of the unit, even one killed in preflight
+            }
             try {
                 boolean finished = o.rollback() ? rollback(run, o.execute(), state) : forward(run, o.execute());
                 if (!finished) {

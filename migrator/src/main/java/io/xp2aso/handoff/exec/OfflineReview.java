@@ -8,6 +8,7 @@ import io.xp2aso.source.Origin;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code handoff PLAN --offline}: what would run, from the plan (and the saved progress, when there is one) alone,
@@ -30,10 +31,15 @@ public final class OfflineReview {
         for (UnitPlan u : units) {
             ExecutionState.UnitState us = state.units.get(u.id());
             List<String> done = us == null ? List.of() : us.done;
-            out.println("unit " + u.id() + ": " + (u.blockers().isEmpty() ? "ready" : "BLOCKED") + ", " + done.size()
+            // Writers acknowledged in an earlier run count as acknowledged, as they do when the run resumes.
+            Set<String> acked = us == null ? Set.of() : Set.copyOf(us.ackManagers);
+            boolean blocked = u.blockedWith(acked);
+            out.println("unit " + u.id() + ": " + (blocked ? "BLOCKED" : "ready") + ", " + done.size()
                     + "/" + u.steps().size() + " steps done");
             u.blockers().forEach(b -> out.println("    blocked: " + b));
-            if (!u.blockers().isEmpty()) {
+            u.unknownManagers().stream().filter(m -> !acked.contains(m.manager()))
+                    .forEach(m -> out.println("    blocked until acknowledged: " + m.describe()));
+            if (blocked) {
                 code = 1;
             }
             int i = 1;

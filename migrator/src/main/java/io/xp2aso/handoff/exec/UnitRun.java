@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.time.Duration;
 
 /** Everything a step needs while it runs for one unit: the plan, its saved state, the cluster and the output. */
@@ -30,7 +31,7 @@ final class UnitRun {
 
     UnitRun(Plan plan, UnitPlan unit, ExecutionState.UnitState state, Kube kube, PrintWriter out, boolean approve,
             RunOptions options, Runnable save) {
-        this.ackManagers = options.ackManagers();
+        this.ackManagers = acknowledged(state, options.ackManagers(), out);
         this.settle = options.settle();
         this.plan = plan;
         this.unit = unit;
@@ -39,6 +40,28 @@ final class UnitRun {
         this.out = out;
         this.approve = approve;
         this.save = save;
+    }
+
+    /**
+     * The field managers acknowledged for the unit: those of this run and of every earlier run of it (saved in the
+     * state, so a resumed run without the flag does not lose them). A set that differs from the saved one is said.
+     */
+    static Set<String> acknowledged(ExecutionState.UnitState state, Set<String> given, PrintWriter out) {
+        TreeSet<String> saved = new TreeSet<>(state.ackManagers);
+        TreeSet<String> added = new TreeSet<>(given);
+        added.removeAll(saved);
+        TreeSet<String> kept = new TreeSet<>(saved);
+        kept.removeAll(given);
+        if (!saved.isEmpty() && !added.isEmpty()) {
+            out.println("  field managers acknowledged now, not in an earlier run: " + String.join(", ", added));
+        }
+        if (!kept.isEmpty()) {
+            out.println("  field managers acknowledged in an earlier run, still acknowledged: " + String.join(", ", kept));
+        }
+        TreeSet<String> all = new TreeSet<>(saved);
+        all.addAll(given);
+        state.ackManagers = new ArrayList<>(all);
+        return Set.copyOf(all);
     }
 
     void save() {
