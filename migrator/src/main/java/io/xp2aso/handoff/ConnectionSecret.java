@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A connection Secret that a unit's claim, XR or MR makes Crossplane write (named, never read: no value is ever in the
- * plan), and what replaces it once retire lets Crossplane delete it. {@code writer} is the Crossplane object;
+ * plan), and what replaces it once Crossplane's objects are retired. {@code writer} is the Crossplane object;
  * {@code consumerFacing} is true for the claim's Secret (or an XR's without a claim), which applications read.
  * {@code replacement} ("namespace/name", "" when nothing replaces it) is the Secret the unit's ASO resources write
  * ({@code writtenBy}) with {@code keys} through operatorSpec.secrets or secretExpressions. The final-verify gate waits
@@ -34,8 +34,11 @@ public record ConnectionSecret(String writer, boolean consumerFacing, String nam
             return what + ": nothing replaces it; Crossplane deletes it at retire";
         }
         return what + ": replaced by Secret " + replacement + " with keys " + keys + ", written by " + String.join(", ", writtenBy)
-                + (inPlace() ? "" : " (another namespace: its consumers must read it there)")
-                + "; Crossplane deletes its own at retire, ASO (managing since `manage`) writes the replacement, and "
-                + "final-verify waits until it holds every key";
+                + (inPlace() ? "; retire deletes Crossplane's objects with Orphan propagation, so the Secret stays with "
+                + "every key for its consumers; final-verify makes its ASO writer its controller owner (ASO writes it from "
+                + "then on) and waits until it holds every key"
+                : " (another namespace: its consumers must read it there); ASO (managing since `manage`) writes it and "
+                + "final-verify waits until it holds every key; the old Secret stays, without owner, after retire: "
+                + "delete it once nothing reads it");
     }
 }

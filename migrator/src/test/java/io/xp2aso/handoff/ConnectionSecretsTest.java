@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * #13.9: the storage account's MR writes its connection Secret team-a/sa-conn (keys primaryKey, connectionString),
- * which an application reads. Retire lets Kubernetes delete it with the MR; ASO, managing since `manage`, writes the
- * replacement of the same name. The unit is done only once the replacement holds every key the old one had.
+ * which an application reads. Retire deletes the MR with Orphan propagation, so the Secret stays; final-verify hands
+ * it to the ASO resource that writes it. The unit is done only once ASO owns it and it holds every key the old one had.
  */
 class ConnectionSecretsTest {
     @TempDir
@@ -79,14 +79,40 @@ class ConnectionSecretsTest {
         }
     }
 
+    /**
+     * An application reads the Secret from before the handoff to after it: at no round is the Secret gone or short of a
+     * key (retire orphans it; ASO, its owner from final-verify on, writes it), and ASO's values replace Crossplane's.
+     */
     @Test
-    void aKeyNothingWritesAnyMoreStopsTheUnit() {
+    void aConsumerFindsEveryKeyThroughoutTheHandoff() {
+        Harness h = withSecret(true);
+        try (h.world) {
+            h.world.consumers.read("team-a", "sa-conn");
+            assertTrue(h.runToEnd(ExecutorHooks.NONE, 10) > 0, h.transcript.toString());
+            assertEquals(List.of(), h.endStateViolations());
+            assertTrue(h.transcript.toString().contains("Secret team-a/sa-conn: controller owner "
+                    + "StorageAccount/team-a/stassets01 (ASO writes it from now on)"), h.transcript.toString());
+            ObjectNode s = h.world.get(new ObjectRef("v1", "Secret", "team-a", "sa-conn")).orElseThrow();
+            assertEquals(1, s.path("metadata").path("ownerReferences").size());
+            assertFalse(s.path("data").path("primaryKey").asText().equals("Y3Jvc3NwbGFuZQ=="), "written by ASO now");
+        }
+    }
+
+    /**
+     * ASO writes a Secret it owns with exactly its keys: a key the old Secret had and no ASO resource writes would
+     * vanish under its consumers. The Secret is not handed to ASO, so it keeps every key; the unit stops, saying why.
+     */
+    @Test
+    void aKeyNothingWritesAnyMoreStopsTheUnitAndTheSecretKeepsIt() {
         Harness h = withSecret(false);
         try (h.world) {
+            h.world.consumers.read("team-a", "sa-conn");
             assertEquals(-1, h.runToEnd(ExecutorHooks.NONE, 3));
             String out = h.transcript.toString();
-            assertTrue(out.contains("waiting for connection Secret team-a/sa-conn (replacing team-a/sa-conn) to hold keys "
-                    + "[primaryKey, connectionString] (last: it lacks keys [connectionString])"), out);
+            assertTrue(out.contains("Secret team-a/sa-conn holds keys [connectionString] that no ASO resource writes "
+                    + "(StorageAccount/team-a/stassets01 writes [primaryKey]); once ASO owned it, they would be gone"), out);
+            h.world.rounds(Harness.AFTER_ROUNDS);
+            assertEquals(List.of(), h.world.violations(), "the consumer found every key throughout");
             assertFalse(out.contains("Y3Jvc3NwbGFuZQ=="), "no value in the output");
         }
     }

@@ -2,12 +2,14 @@ package io.xp2aso.handoff;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.handoff.world.Harness;
+import io.xp2aso.handoff.world.World;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -106,6 +108,27 @@ class WorldControlTest {
             h.world.rounds(8);
             assertTrue(h.world.violations().stream().anyMatch(v -> v.contains("both managers") && v.contains("in flight")),
                     h.world.violations().toString());
+        }
+    }
+
+    /** Negative control of the Secret consumers: a Secret deleted and written again between two rounds is caught. */
+    @Test
+    void aSecretGoneForARoundIsCaughtByItsConsumer() {
+        try (World w = new World()) {
+            ObjectNode secret = io.xp2aso.source.Yaml.JSON.createObjectNode();
+            secret.put("apiVersion", "v1").put("kind", "Secret");
+            secret.putObject("metadata").put("name", "app-conn").put("namespace", "team-a");
+            secret.putObject("data").put("password", "eA==");
+            w.create(secret.deepCopy());
+            w.consumers.read("team-a", "app-conn");
+            w.rounds(1);
+            assertEquals(List.of(), w.violations());
+            w.delete(new ObjectRef("v1", "Secret", "team-a", "app-conn"));
+            w.rounds(1);
+            w.create(secret.deepCopy());
+            w.rounds(1);
+            assertTrue(w.violations().stream().anyMatch(v -> v.contains("a consumer of Secret team-a/app-conn found it gone")),
+                    w.violations().toString());
         }
     }
 }

@@ -57,6 +57,8 @@ public final class World implements AutoCloseable {
     public final AsyncOperations async = new AsyncOperations(this);
     public final ArgoEmulator argo = new ArgoEmulator(this);
     public final FluxEmulator flux = new FluxEmulator(this);
+    /** Workloads reading connection Secrets. */
+    public final SecretConsumers consumers = new SecretConsumers(this);
     final List<String> violations = new ArrayList<>();
     private final Instant start = Instant.parse("2026-01-01T00:00:00Z");
     private Duration elapsed = Duration.ZERO;
@@ -168,6 +170,11 @@ public final class World implements AutoCloseable {
         return api.create(obj);
     }
 
+    /** Deletes an object as a person or another tool would (no controller of the world involved). */
+    public void delete(ObjectRef ref) {
+        api.delete(ref);
+    }
+
     public java.util.Optional<ObjectNode> get(ObjectRef ref) {
         return api.get(ref);
     }
@@ -243,6 +250,7 @@ public final class World implements AutoCloseable {
     }
 
     private void checkInvariants() {
+        consumers.check();
         java.util.Map<String, List<String>> xp = crossplane.writers(allOfRole(managedKinds));
         java.util.Map<String, List<String>> as = aso.writers(allOfRole(asoKinds));
         // An operation in flight writes Azure whatever its sender's policy is now.
