@@ -87,6 +87,7 @@ final class Preflight {
             }
         }
         problems.addAll(ArmIdClaims.check(run, ids));
+        problems.addAll(SharedOwners.check(run));
         ConnectionSecretGate.record(run);
         Set<String> kinds = new LinkedHashSet<>();
         Set<String> namespaces = new LinkedHashSet<>();
