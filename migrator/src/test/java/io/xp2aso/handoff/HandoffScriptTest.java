@@ -121,4 +121,108 @@ class HandoffScriptTest {
             assertTrue(r.out().contains("no unit no/such-unit in the plan"), r.out());
         }
     }
+
+    /**
+     * handoff.sh run end to end with --execute: the real CLI, in its own process, hands the storage unit over against
+     * the mock API server while the world's controllers run on a thread in real time (the plan polls every second);
+     * the first run is killed part way and the operator runs it again (approving what it stopped on) until it is done.
+     * The world's end-state invariants then hold as they do for the in-process executor.
+     */
+    @Test
+    void runExecutesTheHandoffEndToEndWithAKillAndRerun() throws Exception {
+        Harness h = new Harness(dir.resolve("w"), "storage.yaml");
+        try (h.world) {
+            Plan quick = new Plan(h.plan.schemaVersion(), h.plan.asoNamespace(), 60, 1, h.plan.units());
+            Path sh = script(quick);
+            Path kube = dir.resolve("kubeconfig");
+            Files.writeString(kube, h.world.kubeconfigYaml());
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread controllers = new Thread(() -> {
+                while (!stop.get()) {
+                    synchronized (h.world) {
+                        h.world.rounds(1);
+                    }
+                    try {
+                        Thread.sleep(150);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            controllers.start();
+            List<String> shown = new ArrayList<>();
+            try {
+                Process killed = start(sh, realCli(), "run", "team-a/assets", "--kubeconfig", kube.toString(),
+                        "--reconcile-interval", "1");
+                StringBuilder first = new StringBuilder();
+                Thread reader = new Thread(() -> {
+                    try {
+                        first.append(new String(killed.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        first.append(e);
+                    }
+                });
+                reader.start();
+                // Killed once the executor has begun changing the cluster (its saved progress shows orphan done).
+                Path state = dir.resolve("out.handoff-state.json");
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (killed.isAlive() && System.currentTimeMillis() < deadline
+                        && !(Files.exists(state) && Files.readString(state).contains("\"orphan\""))) {
+                    Thread.sleep(50);
+                }
+                killed.destroyForcibly().waitFor();
+                reader.join();
+                String approve = "";
+                Run r = null;
+                for (int i = 0; i < 8; i++) {
+                    List<String> args = new ArrayList<>(List.of("run", "team-a/assets", "--kubeconfig", kube.toString(),
+                            "--reconcile-interval", "1"));
+                    if (!approve.isEmpty()) {
+                        args.addAll(List.of("--approve", approve));
+                    }
+                    r = bash(sh, realCli(), args.toArray(String[]::new));
+                    previewShown(r.out(), shown);
+                    if (r.code() == 0) {
+                        break;
+                    }
+                    assertEquals(1, r.code(), r.out());
+                    approve = "team-a/assets";
+                }
+                assertEquals(0, r.code(), r.out());
+                assertTrue(r.out().contains("handed over"), r.out());
+            } finally {
+                stop.set(true);
+                controllers.join();
+            }
+            // The world's end-state check, over the progress the script's runs saved beside the output folder.
+            Path judged = Files.createDirectories(dir.resolve("judged"));
+            Files.copy(dir.resolve("out.handoff-state.json"), judged.resolve("plan.state.json"));
+            Harness end = new Harness(judged, h.world, h.plan);
+            end.approvedPreview.put("team-a/assets", shown);
+            assertEquals(List.of(), end.endStateViolations());
+        }
+    }
+
+    /** The takeover preview lines a run stopped on (what the operator then approves). */
+    private static void previewShown(String out, List<String> shown) {
+        boolean in = false;
+        for (String line : out.split("\n")) {
+            if (line.startsWith("  STOPPED for approval: the takeover preview")) {
+                in = true;
+                shown.clear();
+            } else if (in && line.startsWith("    ")) {
+                shown.add(line.substring(4));
+            } else {
+                in = false;
+            }
+        }
+    }
+
+    private static Process start(Path sh, Path xp2aso, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("/bin/bash", sh.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("XP2ASO", xp2aso.toString());
+        return pb.start();
+    }
 }
