@@ -31,7 +31,7 @@ public record ConnectionSecret(String writer, boolean consumerFacing, String nam
     public String describe() {
         String what = "Secret " + display() + " (written for " + writer + ")";
         if (replacement.isEmpty()) {
-            return what + ": nothing replaces it; Crossplane deletes it at retire";
+            return what + ": nothing replaces it; after retire it stays, without owner, and nothing writes it any more";
         }
         return what + ": replaced by Secret " + replacement + " with keys " + keys + ", written by " + String.join(", ", writtenBy)
                 + (inPlace() ? "; retire deletes Crossplane's objects with Orphan propagation, so the Secret stays with "

@@ -65,8 +65,8 @@ final class ConnectionSecrets {
         for (ConnectionSecret s : out) {
             if (s.consumerFacing() && s.replacement().isEmpty()) {
                 blockers.add("connection Secret " + s.display() + " of the " + s.writer() + " has no replacement: no ASO "
-                        + "resource of the unit writes a Secret named " + s.name() + ", and Crossplane deletes it at retire, "
-                        + "so its consumers would break. Add operatorSpec.secrets or secretExpressions writing it (same "
+                        + "resource of the unit writes a Secret named " + s.name() + ", and after retire nothing writes it any "
+                        + "more (it stays, without owner), so its consumers would break. Add operatorSpec.secrets or secretExpressions writing it (same "
                         + "name and keys) to the unit's ASO resources, or move its consumers, then make the plan again");
             }
         }
