@@ -1,6 +1,7 @@
 package io.xp2aso.cli;
 
 import io.xp2aso.migrate.FailOn;
+import io.xp2aso.capz.AksTarget;
 import io.xp2aso.migrate.MigrateOptions;
 import io.xp2aso.migrate.MigrationPipeline;
 import io.xp2aso.migrate.MigrationRun;
@@ -90,6 +91,12 @@ final class MigrateCommand implements Callable<Integer> {
                     + "at or above LEVEL; unmapped counts unmapped fields and errors.")
     FailOn failOn;
 
+    @Option(names = "--aks-target", paramLabel = "aso|capz", defaultValue = "aso",
+            description = "What AKS clusters become (default: ${DEFAULT-VALUE}): plain ASO objects, or capz: Cluster API "
+                    + "Cluster and MachinePools with CAPZ AzureASOManaged* objects that embed the ASO ManagedCluster and "
+                    + "agent pools.")
+    String aksTarget;
+
     /** Standard input for SOURCE `-`; tests replace it. */
     InputStream stdin = System.in;
 
@@ -150,7 +157,8 @@ final class MigrateCommand implements Callable<Integer> {
                 .withProgress(m -> err.println("xp2aso migrate: " + m))
                 .withAsoVersions(asoVersions)
                 .withLiveUnits(liveUnits)
-                .withServedCrds(served);
+                .withServedCrds(served)
+                .withAksTarget(AksTarget.parse(aksTarget));
         MigrationRun run;
         // Files stream into a hidden staging folder beside DIR, which replaces DIR only when the whole run succeeded.
         try (AtomicOutput out = new AtomicOutput(output)) {
@@ -178,6 +186,9 @@ final class MigrateCommand implements Callable<Integer> {
         if (sources.isEmpty() && !fromCluster) {
             throw usage("give SOURCE (a folder, file, `-` or Git repository), or --from-cluster to migrate the live "
                     + "objects of a cluster");
+        }
+        if (AksTarget.parse(aksTarget) == null) {
+            throw usage("--aks-target is aso or capz, not `" + aksTarget + "`");
         }
         if (ref != null && sources.isEmpty()) {
             throw usage("--ref reads SOURCE at a Git ref; it needs a SOURCE");

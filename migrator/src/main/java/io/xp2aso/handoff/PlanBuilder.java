@@ -2,6 +2,7 @@ package io.xp2aso.handoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xp2aso.capz.CapzObjects;
 import io.xp2aso.mapping.MappedResource;
 import io.xp2aso.mapping.MappedUnit;
 import io.xp2aso.mapping.MappingResult;
@@ -91,6 +92,11 @@ public final class PlanBuilder {
         }
         if (aso.isEmpty()) {
             blockers.add("unit: no ASO resources were generated, so there is nothing to hand over");
+        }
+        if (aso.keySet().stream().anyMatch(r -> r.apiVersion().startsWith(CapzObjects.CAPI_GROUP + "/")
+                || r.apiVersion().startsWith(CapzObjects.CAPZ_GROUP + "/"))) {
+            blockers.add("unit: it holds Cluster API objects (--aks-target capz), whose handoff (CAPZ adoption) this "
+                    + "executor does not run; hand the cluster over with --aks-target aso, or adopt it with CAPZ by hand");
         }
         List<ConnectionSecret> secrets = ConnectionSecrets.of(u, mu.resources(), blockers);
         if (claim != null && composite != null && composite.name().isEmpty() && claim.name().isEmpty()) {

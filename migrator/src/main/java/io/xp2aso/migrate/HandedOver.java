@@ -1,6 +1,7 @@
 package io.xp2aso.migrate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xp2aso.capz.CapzObjects;
 
 import java.util.List;
 
@@ -29,19 +30,37 @@ final class HandedOver {
                 .append("kind: Component\n")
                 .append("patches:\n");
         for (ObjectNode o : objects) {
-            String apiVersion = o.path("apiVersion").asText();
-            int slash = apiVersion.indexOf('/');
-            sb.append("  - target:\n")
-                    .append("      group: ").append(slash < 0 ? "\"\"" : apiVersion.substring(0, slash)).append('\n')
-                    .append("      version: ").append(apiVersion.substring(slash + 1)).append('\n')
-                    .append("      kind: ").append(o.path("kind").asText()).append('\n')
-                    .append("      name: ").append(o.path("metadata").path("name").asText()).append('\n')
-                    .append("      namespace: ").append(o.path("metadata").path("namespace").asText()).append('\n')
-                    .append("    patch: |-\n")
-                    .append("      - op: add\n")
-                    .append("        path: /metadata/annotations/serviceoperator.azure.com~1reconcile-policy\n")
-                    .append("        value: manage\n");
+            if (CapzObjects.isCapi(o)) {
+                // A CAPZ object: the reconcile-policy that counts is on the ASO objects it embeds (CAPZ applies them
+                // as written, so it owns their annotations); Cluster and MachinePools have none.
+                List<ObjectNode> embedded = CapzObjects.resources(o);
+                for (int i = 0; i < embedded.size(); i++) {
+                    target(sb, o);
+                    patch(sb, "/spec/resources/" + i + "/metadata/annotations/serviceoperator.azure.com~1reconcile-policy");
+                }
+                continue;
+            }
+            target(sb, o);
+            patch(sb, "/metadata/annotations/serviceoperator.azure.com~1reconcile-policy");
         }
         return sb.toString();
+    }
+
+    private static void target(StringBuilder sb, ObjectNode o) {
+        String apiVersion = o.path("apiVersion").asText();
+        int slash = apiVersion.indexOf('/');
+        sb.append("  - target:\n")
+                .append("      group: ").append(slash < 0 ? "\"\"" : apiVersion.substring(0, slash)).append('\n')
+                .append("      version: ").append(apiVersion.substring(slash + 1)).append('\n')
+                .append("      kind: ").append(o.path("kind").asText()).append('\n')
+                .append("      name: ").append(o.path("metadata").path("name").asText()).append('\n')
+                .append("      namespace: ").append(o.path("metadata").path("namespace").asText()).append('\n');
+    }
+
+    private static void patch(StringBuilder sb, String path) {
+        sb.append("    patch: |-\n")
+                .append("      - op: add\n")
+                .append("        path: ").append(path).append('\n')
+                .append("        value: manage\n");
     }
 }

@@ -1,5 +1,6 @@
 package io.xp2aso.migrate;
 
+import io.xp2aso.capz.AksTarget;
 import io.xp2aso.mapping.ServedCrds;
 import io.xp2aso.model.ObservedIndex;
 import io.xp2aso.report.DisplayPaths;
@@ -19,12 +20,14 @@ import java.util.function.Consumer;
  * catalog can write and the cluster's ASO serves (for MapOptions.versions); empty: the catalog's defaults;
  * {@code liveUnits}: the sources are live objects: units come from the live claim -> XR -> MR graph, MRs as they
  * are, never re-rendered (so compositions of any function migrate);
- * {@code servedCrds}: the ASO CRDs the target cluster serves, to validate the output against (null: no check).
+ * {@code servedCrds}: the ASO CRDs the target cluster serves, to validate the output against (null: no check);
+ * {@code aksTarget}: what AKS clusters become, plain ASO (the default) or Cluster API objects embedding ASO (capz).
  */
 public record MigrateOptions(ObservedIndex observed, String targetNamespace, Path mappings, DisplayPaths paths,
                              Consumer<String> progress, Map<String, String> asoVersions, boolean liveUnits,
-                             ServedCrds servedCrds) {
+                             ServedCrds servedCrds, AksTarget aksTarget) {
     public MigrateOptions {
+        aksTarget = aksTarget == null ? AksTarget.ASO : aksTarget;
         asoVersions = asoVersions == null ? Map.of() : Map.copyOf(asoVersions);
         observed = observed == null ? ObservedIndex.EMPTY : observed;
         paths = paths == null ? DisplayPaths.asGiven() : paths;
@@ -32,38 +35,43 @@ public record MigrateOptions(ObservedIndex observed, String targetNamespace, Pat
     }
 
     public static MigrateOptions defaults() {
-        return new MigrateOptions(ObservedIndex.EMPTY, null, null, null, null, Map.of(), false, null);
+        return new MigrateOptions(ObservedIndex.EMPTY, null, null, null, null, Map.of(), false, null, AksTarget.ASO);
     }
 
     public MigrateOptions withObserved(ObservedIndex o) {
-        return new MigrateOptions(o, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, servedCrds);
+        return new MigrateOptions(o, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, servedCrds, aksTarget);
     }
 
     public MigrateOptions withTargetNamespace(String ns) {
-        return new MigrateOptions(observed, ns, mappings, paths, progress, asoVersions, liveUnits, servedCrds);
+        return new MigrateOptions(observed, ns, mappings, paths, progress, asoVersions, liveUnits, servedCrds, aksTarget);
     }
 
     public MigrateOptions withMappings(Path dir) {
-        return new MigrateOptions(observed, targetNamespace, dir, paths, progress, asoVersions, liveUnits, servedCrds);
+        return new MigrateOptions(observed, targetNamespace, dir, paths, progress, asoVersions, liveUnits, servedCrds, aksTarget);
     }
 
     public MigrateOptions withPaths(DisplayPaths p) {
-        return new MigrateOptions(observed, targetNamespace, mappings, p, progress, asoVersions, liveUnits, servedCrds);
+        return new MigrateOptions(observed, targetNamespace, mappings, p, progress, asoVersions, liveUnits, servedCrds, aksTarget);
     }
 
     public MigrateOptions withProgress(Consumer<String> p) {
-        return new MigrateOptions(observed, targetNamespace, mappings, paths, p, asoVersions, liveUnits, servedCrds);
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, p, asoVersions, liveUnits, servedCrds, aksTarget);
     }
 
     public MigrateOptions withAsoVersions(Map<String, String> versions) {
-        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, versions, liveUnits, servedCrds);
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, versions, liveUnits, servedCrds, aksTarget);
     }
 
     public MigrateOptions withLiveUnits(boolean live) {
-        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, live, servedCrds);
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, live, servedCrds, aksTarget);
     }
 
     public MigrateOptions withServedCrds(ServedCrds crds) {
-        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, crds);
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, crds, aksTarget);
+    }
+
+    public MigrateOptions withAksTarget(AksTarget target) {
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, servedCrds,
+                target);
     }
 }

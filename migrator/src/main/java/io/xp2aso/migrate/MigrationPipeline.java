@@ -1,5 +1,7 @@
 package io.xp2aso.migrate;
 
+import io.xp2aso.capz.AksTarget;
+import io.xp2aso.capz.CapzMapping;
 import io.xp2aso.mapping.MappingResult;
 import io.xp2aso.model.ComposeResult;
 import io.xp2aso.model.Estate;
@@ -67,6 +69,9 @@ public final class MigrationPipeline {
         }
         options.progress().accept("mapping " + resources + " managed resources of " + composed.units().size() + " units");
         MappingResult mapped = DuplicateArmIds.apply(stages.map(composed, options), estate, options.observed());
+        if (options.aksTarget() == AksTarget.CAPZ) {
+            mapped = CapzMapping.apply(mapped);
+        }
         return assemble(estate, composed, mapped, options, out);
     }
 

@@ -176,6 +176,8 @@ class MigrateCommandTest {
         assertEquals(2, migrate("-", "-o", out.toString(), "--ref", "main"));
         assertEquals(2, migrate("-o", out.toString()));
         assertEquals(2, migrate(fixture(), "-o", out.toString(), "--mappings", tmp.resolve("nope").toString()));
+        assertEquals(2, migrate(fixture(), "-o", out.toString(), "--aks-target", "cluster-api"));
+        assertTrue(err.toString().contains("--aks-target is aso or capz"), err.toString());
         assertFalse(Files.exists(out));
         assertTrue(seen.isEmpty(), "no usage error reaches the pipeline");
     }

@@ -50,14 +50,19 @@ class MigrateSamplesCliTest {
         }
     }
 
-    private record Result(int exit, String stderr) {
+    record Result(int exit, String stderr) {
     }
 
     /** Runs xp2aso in a child JVM with the test class path, in the given folder. */
     static Result run(Path dir, Path out) throws IOException, InterruptedException {
+        return run(dir, README_COMMAND, out);
+    }
+
+    /** Runs xp2aso with the given arguments (and -o out) in a child JVM with the test class path, in the given folder. */
+    static Result run(Path dir, List<String> arguments, Path out) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(README_COMMAND);
+        cmd.addAll(arguments);
         cmd.addAll(List.of("-o", out.toString()));
         Path errFile = Files.createTempFile("xp2aso-migrate", ".err");
         try {
