@@ -140,6 +140,10 @@ public record CompiledComposition(CompositionDef def, boolean pipeline, List<Tem
                         at));
             } catch (Located e) {
                 throw e;
+            } catch (Patch.Invalid e) {
+                // At the patch's own line (a PatchSet's patch: the line that uses the PatchSet).
+                throw new Located(where + " (" + name + "): " + e.getMessage(),
+                        lines.at(at, pointer + i + "/patches/" + e.index()));
             } catch (RenderException e) {
                 throw new Located(where + " (" + name + "): " + e.getMessage(), at);
             }

@@ -26,12 +26,12 @@ final class MathTransform {
         if (operand != null && !operand.isNull() && !GoValues.isInt(operand)) {
             throw new RenderException("math." + field + " must be an integer, got " + GoValues.json(operand));
         }
+        if (operand == null || operand.isNull()) {
+            throw new RenderException(field + " is required by type " + type);
+        }
         final String t = type;
-        final Long n = operand == null || operand.isNull() ? null : operand.asLong();
+        final long n = operand.asLong();
         return in -> {
-            if (n == null) {
-                throw new TransformException(field + " is required by type " + t);
-            }
             if (in == null || !in.isNumber()) {
                 throw new TransformException("input is required to be a number for math transformer, got "
                         + GoValues.typeName(in));

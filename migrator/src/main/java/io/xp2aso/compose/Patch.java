@@ -49,13 +49,35 @@ public record Patch(String type, FieldPath from, FieldPath to, List<FieldPath> v
                     throw new RenderException(at(where) + "patches[" + i + "]: cannot find PatchSet by name " + name);
                 }
                 for (int k = 0; k < set.size(); k++) {
-                    out.add(compile(set.get(k), engine, at(where) + "patches[" + i + "] (PatchSet " + name + " patches[" + k + "])"));
+                    out.add(compile(set.get(k), engine, at(where) + "patches[" + i + "] (PatchSet " + name + " patches[" + k + "])", i));
                 }
                 continue;
             }
-            out.add(compile(p, engine, at(where) + "patches[" + i + "]"));
+            out.add(compile(p, engine, at(where) + "patches[" + i + "]", i));
         }
         return List.copyOf(out);
+    }
+
+    /** A patch that does not compile, with its index in the list, so the error can name the patch's line. */
+    public static final class Invalid extends RenderException {
+        private final int index;
+
+        Invalid(String message, int index) {
+            super(message);
+            this.index = index;
+        }
+
+        public int index() {
+            return index;
+        }
+    }
+
+    private static Patch compile(JsonNode p, Engine engine, String where, int index) {
+        try {
+            return compile(p, engine, where);
+        } catch (RenderException e) {
+            throw new Invalid(e.getMessage(), index);
+        }
     }
 
     private static String at(String where) {

@@ -119,11 +119,18 @@ public final class Renderer {
                         if (e.notFound() && !p.required()) {
                             continue;
                         }
-                        // The legacy engine skips this resource for this reconcile and emits a warning event.
-                        warn(e.notFound() ? "required-field-missing" : "patch-failed",
-                                "composed resource " + quote(t.name()) + " is not rendered: " + quote(p.type())
-                                        + " patch at index " + i + (e.notFound() && p.required()
-                                        ? " has 'policy.fromFieldPath: Required': " : ": ") + e.getMessage(), t.origin());
+                        // The legacy engine skips this resource for this reconcile and emits a warning event. A
+                        // Required field that is absent is the Composition's intent; a failing patch or transform is
+                        // a broken render (the XR does not become Ready): an error on the unit.
+                        String msg = "composed resource " + quote(t.name()) + " is not rendered: " + quote(p.type())
+                                + " patch at index " + i + (e.notFound() && p.required()
+                                ? " has 'policy.fromFieldPath: Required': " : ": ") + e.getMessage();
+                        if (e.notFound()) {
+                            warn("required-field-missing", msg, t.origin());
+                        } else {
+                            findings.add(Finding.error("patch-failed", msg + " (Crossplane does not compose it and the"
+                                    + " XR is not Ready)", t.origin(), subject));
+                        }
                         ok = false;
                     }
                 }

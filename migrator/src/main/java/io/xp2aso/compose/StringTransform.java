@@ -91,9 +91,7 @@ final class StringTransform {
     }
 
     private static Transform missing(String field, String type) {
-        return in -> {
-            throw new TransformException("string transform of type " + type + " " + field + " is not set");
-        };
+        throw new RenderException("string transform of type " + type + " " + field + " is not set");
     }
 
     private static JsonNode nn(JsonNode in) {
@@ -127,9 +125,7 @@ final class StringTransform {
                 a.update(hashInput(in));
                 return text(Long.toString(a.getValue()));
             };
-            default -> in -> {
-                throw new TransformException("type " + kind + " is not supported for string convert");
-            };
+            default -> throw new RenderException("type " + kind + " is not supported for string convert");
         };
     }
 
@@ -161,10 +157,7 @@ final class StringTransform {
         try {
             p = Pattern.compile(match);
         } catch (PatternSyntaxException e) {
-            String msg = "could not compile regexp: " + e.getMessage();
-            return in -> {
-                throw new TransformException(msg);
-            };
+            throw new RenderException("could not compile regexp: " + e.getMessage());
         }
         return in -> {
             Matcher m = p.matcher(GoValues.formatV(in));

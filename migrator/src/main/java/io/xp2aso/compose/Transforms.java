@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compiles a patch's {@code transforms} list once (regexps included) into a chain applied in order. Structural
- * mistakes that Crossplane rejects up front (API schema for the legacy engine, input validation for
- * function-patch-and-transform) throw at compile time; the rest fail when the transform runs, as in Crossplane.
+ * Compiles a patch's {@code transforms} list once (regexps included) into a chain applied in order. What Crossplane
+ * validates with the Composition (API schema and validation for the legacy engine, input validation for
+ * function-patch-and-transform: types, required settings, regexps that do not compile) throws at compile time, so a
+ * broken transform is reported even when no XR sets the field it reads; what depends on the value (a math
+ * transform given a string, a map key that is missing) fails when the transform runs, as in Crossplane.
  */
 public final class Transforms {
     private final List<Transform> chain;
@@ -72,9 +74,7 @@ public final class Transforms {
         switch (type) {
             case "map", "match", "math", "string", "convert" -> {
                 if (cfg == null || cfg.isNull()) {
-                    return in -> {
-                        throw new TransformException("given transform type " + type + " requires configuration");
-                    };
+                    throw new RenderException("given transform type " + type + " requires configuration");
                 }
             }
             default -> throw new RenderException("transform type " + type + " is not supported");
@@ -110,7 +110,7 @@ public final class Transforms {
 
     // ---- match ----------------------------------------------------------------------------------------------
 
-    private record MatchPattern(String type, String literal, Pattern regexp, String regexpError, JsonNode result) {
+    private record MatchPattern(String type, String literal, Pattern regexp, JsonNode result) {
     }
 
     private static Transform match(JsonNode cfg, Engine engine) {
@@ -136,19 +136,21 @@ public final class Transforms {
                 }
             }
             Pattern compiled = null;
-            String reError = null;
             if (ptype.equals("regexp") && re != null) {
                 try {
                     compiled = Pattern.compile(re.asText());
                 } catch (PatternSyntaxException e) {
-                    reError = "cannot compile regexp: " + e.getMessage();
+                    // Crossplane validates the regexp with the Composition, whether or not a patch ever runs it.
+                    throw new RenderException("patterns[" + i + "]: cannot compile regexp: " + e.getMessage());
                 }
             }
-            patterns.add(new MatchPattern(ptype, lit == null ? null : lit.asText(), compiled, reError,
-                    p.get("result")));
+            patterns.add(new MatchPattern(ptype, lit == null ? null : lit.asText(), compiled, p.get("result")));
         }
         String fallbackTo = cfg.path("fallbackTo").asText("Value");
         JsonNode fallbackValue = cfg.get("fallbackValue");
+        if (fallbackTo.equals("Input") && fallbackValue != null && !fallbackValue.isNull()) {
+            throw new RenderException("cannot set both a fallback value and the fallback to input flag");
+        }
         return in -> {
             for (int i = 0; i < patterns.size(); i++) {
                 MatchPattern p = patterns.get(i);
@@ -163,9 +165,6 @@ public final class Transforms {
                 }
             }
             if (fallbackTo.equals("Input")) {
-                if (fallbackValue != null && !fallbackValue.isNull()) {
-                    throw new TransformException("cannot set both a fallback value and the fallback to input flag");
-                }
                 return in;
             }
             return fallbackValue == null ? GoValues.NODES.nullNode() : fallbackValue.deepCopy();
@@ -184,9 +183,6 @@ public final class Transforms {
                 return in.asText().equals(p.literal());
             }
             case "regexp" -> {
-                if (p.regexpError() != null) {
-                    throw new TransformException(p.regexpError());
-                }
                 if (p.regexp() == null) {
                     throw new TransformException("regexp is required by type regexp");
                 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.model.CompositionDef;
 import io.xp2aso.model.Finding;
+import io.xp2aso.model.Severity;
 import io.xp2aso.source.Manifest;
 import io.xp2aso.source.Origin;
 import org.junit.jupiter.api.DynamicTest;
@@ -69,6 +70,10 @@ class RenderTest {
         }
         if (want.has("xr")) {
             assertSubset("xr", GoValues.roundTrip(want.get("xr").deepCopy()), r.xr());
+        }
+        for (JsonNode code : want.path("errors")) {
+            assertTrue(r.findings().stream().anyMatch(f -> f.code().equals(code.asText()) && f.severity() == Severity.ERROR),
+                    "expected error " + code.asText() + " in " + r.findings());
         }
         for (JsonNode code : want.path("findings")) {
             assertTrue(codes.contains(code.asText()), "expected finding " + code.asText() + " in " + r.findings());
