@@ -3,6 +3,8 @@ package io.xp2aso.cli;
 import io.xp2aso.source.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,9 +21,13 @@ public final class Main implements Runnable {
     public static final int EXIT_FINDINGS = 1;
     public static final int EXIT_BAD_INPUT = 2;
 
+    @Spec
+    CommandSpec spec;
+
+    /** Bare `xp2aso`: the usage with every command (of the command line that has them registered). */
     @Override
     public void run() {
-        new CommandLine(this).usage(System.err);
+        spec.commandLine().usage(spec.commandLine().getErr());
     }
 
     public static void main(String[] args) {

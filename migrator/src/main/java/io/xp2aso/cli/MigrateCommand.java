@@ -1,15 +1,16 @@
 package io.xp2aso.cli;
 
+import io.xp2aso.handoff.exec.StateStore;
+import io.xp2aso.inventory.LiveSource;
+import io.xp2aso.mapping.MappingCatalog;
+import io.xp2aso.mapping.ServedCrds;
 import io.xp2aso.migrate.FailOn;
 import io.xp2aso.capz.AksTarget;
 import io.xp2aso.migrate.MigrateOptions;
 import io.xp2aso.migrate.MigrationPipeline;
 import io.xp2aso.migrate.MigrationRun;
-import io.xp2aso.inventory.LiveSource;
-import io.xp2aso.mapping.MappingCatalog;
-import io.xp2aso.mapping.ServedCrds;
+import io.xp2aso.model.Counts;
 import io.xp2aso.model.ObservedIndex;
-import io.xp2aso.handoff.exec.StateStore;
 import io.xp2aso.report.AtomicOutput;
 import io.xp2aso.report.DisplayPaths;
 import io.xp2aso.report.JsonReport;
@@ -166,10 +167,12 @@ final class MigrateCommand implements Callable<Integer> {
             out.commit();
         }
         MigrationReport.Summary s = run.report().summary();
-        err.println("xp2aso migrate: " + s.claims() + " claims, " + s.composites() + " composite resources, "
-                + s.managedResources() + " managed resources -> " + s.asoResources() + " ASO resources; "
-                + s.unmappedFields() + " unmapped fields, " + s.unsupportedKinds() + " unsupported kinds, "
-                + s.errors() + " errors, " + s.warnings() + " warnings");
+        err.println("xp2aso migrate: " + Counts.of(s.claims(), "claim") + ", "
+                + Counts.of(s.composites(), "composite resource") + " (claims' included), "
+                + Counts.of(s.managedResources(), "managed resource") + " -> " + Counts.of(s.asoResources(), "ASO resource")
+                + "; " + Counts.of(s.unmappedFields(), "unmapped field") + ", "
+                + Counts.of(s.unsupportedKinds(), "unsupported kind") + ", " + Counts.of(s.errors(), "error") + ", "
+                + Counts.of(s.warnings(), "warning"));
         err.println("xp2aso migrate: wrote " + output + " (see " + output.resolve("report.md") + ")");
         if (run.failsAt(failOn.threshold())) {
             err.println("xp2aso migrate: findings at or above --fail-on " + failOn.label() + " (highest: "

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.model.ComposeResult;
 import io.xp2aso.model.ComposedResource;
-import io.xp2aso.model.NestedComposite;
 import io.xp2aso.model.CompositionDef;
+import io.xp2aso.model.Counts;
 import io.xp2aso.model.Estate;
 import io.xp2aso.model.Finding;
+import io.xp2aso.model.NestedComposite;
 import io.xp2aso.model.ObjectKind;
 import io.xp2aso.model.ObservedIndex;
 import io.xp2aso.model.Unit;
@@ -406,9 +407,22 @@ public final class Composer {
                 RenderResult r = renderer.render(compiled, xr, namespaced, obs);
                 findings.addAll(r.findings());
                 outXr = r.xr();
+                List<String> generatedNames = new ArrayList<>();
                 for (RenderedResource rr : r.resources()) {
-                    name(rr, xr, composite, findings, subject);
+                    String generated = name(rr, xr, composite);
+                    if (generated != null) {
+                        generatedNames.add(rr.name() + " -> " + generated);
+                    }
                     resources.add(new ComposedResource(rr.name(), rr.object(), rr.origin(), observedComposed.get(rr.name())));
+                }
+                if (!generatedNames.isEmpty()) {
+                    // One warning per XR, not one per resource: without --observed every composed resource has one,
+                    // and a warning per resource would bury the others.
+                    findings.add(Finding.warning("generated-name", "the real names of " + Counts.of(generatedNames.size(),
+                            "composed resource") + " are only known to the cluster (Crossplane generates them from"
+                            + " generateName " + composite + "-); using deterministic names until --observed supplies"
+                            + " the live objects: " + String.join(", ", generatedNames), r.resources().get(0).origin(),
+                            subject));
                 }
                 useObserved = r.failed() || r.incomplete();
             }
@@ -512,19 +526,19 @@ public final class Composer {
             return (CompiledComposition) c;
         }
 
-        /** A composed resource without a name gets the live one (renderer) or a deterministic one with a finding. */
-        void name(RenderedResource rr, ObjectNode xr, String composite, List<Finding> findings, String subject) {
+        /**
+         * A composed resource without a name gets the live one (renderer) or a deterministic one, returned (null
+         * when the resource had its name).
+         */
+        String name(RenderedResource rr, ObjectNode xr, String composite) {
             ObjectNode md = rr.object().with("metadata");
             if (!md.path("name").asText("").isEmpty()) {
-                return;
+                return null;
             }
             String uid = xr.path("metadata").path("uid").asText("");
             String generated = Names.child(composite, uid.isEmpty() ? xr.path("metadata").path("name").asText("") : uid, rr.name());
             md.put("name", generated);
-            findings.add(Finding.warning("generated-name", "the real name of composed resource " + rr.name()
-                    + " is only known to the cluster (Crossplane generates it from generateName " + composite
-                    + "-); using the deterministic name " + generated + " until --observed supplies the live object",
-                    rr.origin(), subject));
+            return generated;
         }
 
         CompiledComposition compiled(CompositionDef def) {

@@ -60,8 +60,12 @@ public record ObjectRef(String apiVersion, String kind, String namespace, String
         return kubectlType() + "/" + name + (namespace.isEmpty() ? "" : " -n " + namespace);
     }
 
+    /** kind/namespace/name; a claim's XR whose name Crossplane generated (known live only) says so. */
     public String display() {
-        return kind + "/" + (namespace.isEmpty() ? "" : namespace + "/") + (name.isEmpty() ? "?" : name);
+        if (name.isEmpty()) {
+            return kind + (namespace.isEmpty() ? "" : " in " + namespace) + " (generated name, read from the claim)";
+        }
+        return kind + "/" + (namespace.isEmpty() ? "" : namespace + "/") + name;
     }
 
     @Override

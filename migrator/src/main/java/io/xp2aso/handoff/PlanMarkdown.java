@@ -43,8 +43,7 @@ public final class PlanMarkdown {
             b.append("- claim: ").append(ref(u.claim())).append('\n');
         }
         if (u.composite() != null) {
-            b.append("- XR: ").append(ref(u.composite()))
-                    .append(u.composite().name().isEmpty() ? " (name read from the claim's spec.resourceRef)" : "").append('\n');
+            b.append("- XR: ").append(ref(u.composite())).append('\n');
         }
         if (u.gitops() != null) {
             b.append("- GitOps: ").append(u.gitops().describe()).append(" (")

@@ -261,7 +261,8 @@ public final class Mapper {
         }
         String name = s.desired.name();
         for (Finding f : s.unit.findings()) {
-            if (f.code().equals("generated-name") && f.message().contains(" " + name + " ")) {
+            if (f.code().equals("generated-name") && (f.message().contains(" " + name + " ")
+                    || f.message().contains(" -> " + name + ",") || f.message().endsWith(" -> " + name))) {
                 return true;
             }
         }

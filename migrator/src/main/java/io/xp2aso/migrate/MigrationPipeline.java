@@ -4,6 +4,7 @@ import io.xp2aso.capz.AksTarget;
 import io.xp2aso.capz.CapzMapping;
 import io.xp2aso.mapping.MappingResult;
 import io.xp2aso.model.ComposeResult;
+import io.xp2aso.model.Counts;
 import io.xp2aso.model.Estate;
 import io.xp2aso.model.Finding;
 import io.xp2aso.model.ObjectKind;
@@ -60,14 +61,15 @@ public final class MigrationPipeline {
     /** Like {@link #run(SourceSet, MigrateOptions)}, streaming every file into {@code out} instead of keeping it. */
     public MigrationRun run(SourceSet sources, MigrateOptions options, OutputSink out) {
         Estate estate = new Estate(sources);
-        options.progress().accept("composing " + estate.all(ObjectKind.CLAIM).size() + " claims and "
-                + estate.all(ObjectKind.COMPOSITE).size() + " composite resources");
+        options.progress().accept("composing " + Counts.of(estate.all(ObjectKind.CLAIM).size(), "claim") + " and "
+                + Counts.of(estate.all(ObjectKind.COMPOSITE).size(), "composite resource") + " read from the sources");
         ComposeResult composed = stages.compose(estate, options);
         int resources = 0;
         for (var u : composed.units()) {
             resources += u.resources().size();
         }
-        options.progress().accept("mapping " + resources + " managed resources of " + composed.units().size() + " units");
+        options.progress().accept("mapping " + Counts.of(resources, "managed resource") + " of "
+                + Counts.of(composed.units().size(), "unit"));
         MappingResult mapped = DuplicateArmIds.apply(stages.map(composed, options), estate, options.observed());
         if (options.aksTarget() == AksTarget.CAPZ) {
             mapped = CapzMapping.apply(mapped);

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
 
 /**
  * Builds an output folder in a temporary sibling and moves it into place whole on {@link #commit()},
@@ -33,7 +35,7 @@ public final class AtomicOutput implements OutputSink, AutoCloseable {
         try {
             Path parent = this.target.getParent();
             Files.createDirectories(parent);
-            this.staging = Files.createTempDirectory(parent, "." + this.target.getFileName() + ".tmp-");
+            this.staging = createStaging(parent, "." + this.target.getFileName() + ".tmp-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a staging folder beside " + target, e);
         }
@@ -41,6 +43,24 @@ public final class AtomicOutput implements OutputSink, AutoCloseable {
 
     public Path target() {
         return target;
+    }
+
+    /**
+     * A new folder with the permissions any folder the user creates gets (the umask's), not the 0700 of
+     * Files.createTempDirectory: the output is moved into place as it is, and CI or reviewers read it as others.
+     */
+    private static Path createStaging(Path parent, String prefix) throws IOException {
+        SecureRandom random = new SecureRandom();
+        for (int attempt = 0; ; attempt++) {
+            Path p = parent.resolve(prefix + Long.toUnsignedString(random.nextLong(), 36));
+            try {
+                return Files.createDirectory(p);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Writes a UTF-8 text file at a path relative to the output folder, creating folders as needed. */

@@ -55,4 +55,16 @@ class HelpAndVersionTest {
             assertEquals(Main.VERSION, v.out().strip(), version.toString());
         }
     }
+
+    @Test
+    void bareXp2asoListsEveryCommand() {
+        Ran r = run(List.of());
+        assertEquals(0, r.exit());
+        for (List<String> c : commands(Main.commandLine(), List.of())) {
+            if (c.size() == 1) {
+                assertTrue(r.err().contains("  " + c.get(0) + " "), "bare xp2aso lists " + c + ":\n" + r.err());
+            }
+        }
+        assertTrue(r.err().contains("migrate"), r.err());
+    }
 }

@@ -85,7 +85,7 @@ class MigrateCommandTest {
         for (String r : List.of("report.md", "report.json", "report.sarif")) {
             assertTrue(Files.isRegularFile(out.resolve(r)), r);
         }
-        assertTrue(err.toString().contains("1 claims, 1 composite resources, 3 managed resources -> 4 ASO resources"),
+        assertTrue(err.toString().contains("1 claim, 1 composite resource (claims' included), 3 managed resources -> 4 ASO resources"),
                 err.toString());
     }
 

@@ -71,7 +71,11 @@ class ComposerTest {
         assertEquals("shop", server.object().path("metadata").path("labels").path("crossplane.io/claim-namespace").asText());
         assertNull(server.observed());
         assertTrue(server.origin().line() > 1, "origin points at the template line: " + server.origin());
-        assertEquals(3, codes(u).stream().filter("generated-name"::equals).count(), codes(u).toString());
+        // One for the XR's name, one for its two composed resources' names (not one per resource).
+        assertEquals(2, codes(u).stream().filter("generated-name"::equals).count(), codes(u).toString());
+        assertTrue(u.findings().stream().anyMatch(f -> f.message().contains("the real names of 2 composed resources")
+                && f.message().contains("rg -> " + res(u, "rg").object().path("metadata").path("name").asText())),
+                u.findings().toString());
     }
 
     @Test

@@ -144,4 +144,17 @@ class AtomicOutputTest {
         }
         assertEquals(paths.size(), mem.files().size());
     }
+
+    @Test
+    void theOutputFolderGetsTheUsersUsualPermissionsNotPrivateOnes(@TempDir Path dir) throws IOException {
+        Path usual = Files.createDirectory(dir.resolve("made-by-the-user"));
+        Path target = dir.resolve("out");
+        try (AtomicOutput out = new AtomicOutput(target)) {
+            out.write("a/b.yaml", "x: 1\n");
+            out.commit();
+        }
+        assertEquals(Files.getPosixFilePermissions(usual), Files.getPosixFilePermissions(target),
+                "DIR as a folder the user makes (umask), not createTempDirectory's 0700");
+        assertEquals(Files.getPosixFilePermissions(usual), Files.getPosixFilePermissions(target.resolve("a")));
+    }
 }
