@@ -58,6 +58,14 @@ public final class XrdAdmission {
      */
     static void admit(ObjectNode object, Xrd xrd, String version, Origin origin, String subject, String role,
                       List<Finding> findings) {
+        String name = object.path("metadata").path("name").asText("");
+        if (!name.isEmpty() && !isDnsSubdomain(name)) {
+            // Unicode or upper case in a name: the API server would never have stored this object.
+            findings.add(Finding.error("invalid-name", "metadata.name: Invalid value: \"" + name + "\": a lowercase"
+                    + " RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start"
+                    + " and end with an alphanumeric character, at most 253 characters: the API server rejects this "
+                    + role, lineOf(origin, List.of("metadata", "name")), subject));
+        }
         if (xrd == null) {
             return;
         }
@@ -84,6 +92,13 @@ public final class XrdAdmission {
             findings.add(Finding.error("xrd-schema", v.dotted() + " " + v.message() + " (XRD " + xrd.name()
                     + "): the API server rejects this " + role, lineOf(origin, v.path()), subject));
         }
+    }
+
+    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+    /** Kubernetes' IsDNS1123Subdomain: the rule for the names of claims, XRs and most objects. */
+    static boolean isDnsSubdomain(String name) {
+        return name.length() <= 253 && DNS_SUBDOMAIN.matcher(name).matches();
     }
 
     /** A defaulted copy of a source claim or XR; its violations go to {@code findings}. */

@@ -87,4 +87,15 @@ class XrdSchemaTest {
         assertEquals("GRS", u.composite().path("spec").path("parameters").path("replication").asText());
         assertEquals("[\"10.0.0.0/16\"]", vnet(u).path("spec").path("forProvider").path("addressSpace").toString());
     }
+
+    @Test
+    void aNameTheApiServerRejectsIsAnErrorAtItsLine() {
+        Unit u = unit("team/Équipe-db");
+        List<Finding> errors = u.findings().stream().filter(f -> f.code().equals("invalid-name")).toList();
+        assertEquals(1, errors.size(), u.findings().toString());
+        assertEquals(Severity.ERROR, errors.get(0).severity());
+        assertTrue(errors.get(0).message().contains("\"Équipe-db\": a lowercase RFC 1123 subdomain"), errors.toString());
+        assertTrue(errors.get(0).origin().line() > 1, "at metadata.name's line: " + errors.get(0).origin());
+        assertTrue(unit("team/good").findings().stream().noneMatch(f -> f.code().equals("invalid-name")));
+    }
 }
