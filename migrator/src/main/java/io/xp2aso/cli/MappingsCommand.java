@@ -107,8 +107,10 @@ final class MappingsCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             MappingCatalog c = parent.catalog();
-            CatalogCheck.Result r = CatalogCheck.run(c, crds.isEmpty() ? null : new CrdStore(crds),
-                    legacy.isEmpty() ? null : new CrdStore(legacy));
+            Progress progress = new Progress(spec.commandLine().getErr(), "xp2aso mappings check", c.entries().size());
+            CrdStore crdStore = crds.isEmpty() ? null : progress.indexed(new CrdStore(crds));
+            CrdStore legacyStore = legacy.isEmpty() ? null : progress.indexed(new CrdStore(legacy));
+            CatalogCheck.Result r = CatalogCheck.run(c, crdStore, legacyStore, progress::files);
             List<String> problems = new ArrayList<>(r.problems());
             if (!crds.isEmpty()) {
                 if (r.targetsChecked() == 0 && r.sourcesChecked() == 0) {
@@ -180,8 +182,10 @@ final class MappingsCommand implements Runnable {
                 }
             }
             MappingCatalog catalog = parent.catalog();
-            List<Coverage.Row> rows = Coverage.run(catalog, new CrdStore(crds),
-                    legacy.isEmpty() ? null : new CrdStore(legacy));
+            Progress progress = new Progress(spec.commandLine().getErr(), "xp2aso mappings coverage", catalog.entries().size());
+            CrdStore crdStore = progress.indexed(new CrdStore(crds));
+            CrdStore legacyStore = legacy.isEmpty() ? null : progress.indexed(new CrdStore(legacy));
+            List<Coverage.Row> rows = Coverage.run(catalog, crdStore, legacyStore, progress::files);
             if (rows.isEmpty()) {
                 // TOTAL 0 at 100% would read as a pass.
                 throw new InputException(new Origin(where(crds), 0), "no upjet CRD of any of the " + catalog.entries().size()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.Optional;
 
 /**
@@ -44,12 +45,20 @@ public final class CatalogCheck {
      * checked too, and a `from` or ignored path missing in the current CRD may be a field only the older one has.
      */
     public static Result run(MappingCatalog catalog, CrdStore crds, CrdStore legacy) {
+        return run(catalog, crds, legacy, done -> {
+        });
+    }
+
+    /** As {@link #run(MappingCatalog, CrdStore, CrdStore)}, telling {@code progress} how many files are done. */
+    public static Result run(MappingCatalog catalog, CrdStore crds, CrdStore legacy, IntConsumer progress) {
         CatalogCheck c = new CatalogCheck(catalog, crds, legacy);
         c.problems.addAll(catalog.crossFileProblems());
         if (crds != null) {
+            int done = 0;
             for (KindMapping m : catalog.entries()) {
                 c.targets(m);
                 c.sources(m);
+                progress.accept(++done);
             }
         }
         return new Result(c.problems, c.notChecked, c.targetsChecked, c.sourcesChecked);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,8 +35,16 @@ public final class Coverage {
      * under its own name or, through {@code olderNames}, under its current name.
      */
     public static List<Row> run(MappingCatalog catalog, CrdStore upjetCrds, CrdStore legacyCrds) {
+        return run(catalog, upjetCrds, legacyCrds, done -> {
+        });
+    }
+
+    /** As {@link #run(MappingCatalog, CrdStore, CrdStore)}, telling {@code progress} how many files are done. */
+    public static List<Row> run(MappingCatalog catalog, CrdStore upjetCrds, CrdStore legacyCrds, IntConsumer progress) {
         List<Row> rows = new ArrayList<>();
+        int done = 0;
         for (KindMapping m : catalog.entries()) {
+            progress.accept(done++);
             Optional<JsonNode> crd = upjetCrds.find(m.group(), m.kind());
             if (crd.isEmpty()) {
                 continue;

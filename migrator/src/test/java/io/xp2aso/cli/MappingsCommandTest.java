@@ -40,6 +40,10 @@ class MappingsCommandTest {
                 "--legacy-crds", ref.resolve("upjet-azure-legacy/crds").toString());
         assertEquals(0, check.code(), check.out());
         assertTrue(check.out().contains(" 0 problems"), check.out());
+        // Seconds of work say what they are doing, on standard error (issue 16 item 13).
+        assertTrue(check.err().contains("xp2aso mappings check: indexing the CRDs of "), check.err());
+        assertTrue(check.err().matches("(?s).*CRDs found.*\\d+/\\d+ mapping files.*"), check.err());
+        assertFalse(check.out().contains("indexing"), "standard output keeps only the result");
         Run cov = run("mappings", "coverage", "--crds", ref.resolve("upjet-azure/crds").toString(),
                 "--legacy-crds", ref.resolve("upjet-azure-legacy/crds").toString(), "--min", "90");
         assertEquals(0, cov.code(), cov.out());
@@ -94,11 +98,11 @@ class MappingsCommandTest {
                 .replace("ResourceGroup", "Widget").replace("resourcegroups", "widgets"));
         Run cov = run("mappings", "coverage", "--crds", unrelated.toString(), "--min", "90");
         assertEquals(2, cov.code(), cov.out());
-        assertTrue(cov.err().startsWith("error: " + unrelated + ": no upjet CRD of any of the"), cov.err());
+        assertTrue(lastLine(cov.err()).startsWith("error: " + unrelated + ": no upjet CRD of any of the"), cov.err());
         assertFalse(cov.out().contains("TOTAL"), cov.out());
         Run check = run("mappings", "check", "--crds", unrelated.toString());
         assertEquals(2, check.code(), check.out());
-        assertTrue(check.err().startsWith("error: " + unrelated + ": no CRD of a mapped kind found"), check.err());
+        assertTrue(lastLine(check.err()).startsWith("error: " + unrelated + ": no CRD of a mapped kind found"), check.err());
 
         Path rgOnly = Files.createTempDirectory("xp2aso-rg-crd");
         Files.writeString(rgOnly.resolve("rg.yaml"), RG_CRD);
@@ -109,5 +113,10 @@ class MappingsCommandTest {
         assertEquals(1, partCov.code(), partCov.out());
         assertTrue(partCov.out().contains("not measured (no CRD): storage.azure.upbound.io/Account"), partCov.out());
         assertEquals(0, run("mappings", "coverage", "--crds", rgOnly.toString()).code(), "without --min: a report, exit 0");
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines[lines.length - 1];
     }
 }
