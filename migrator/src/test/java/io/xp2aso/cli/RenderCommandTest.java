@@ -102,7 +102,7 @@ class RenderCommandTest {
     void invalidCompositionNamesItsFileAndLine() {
         Run r = run("--composition", f("composition-bad-path.yaml"), "--xr", f("xr.yaml"));
         assertEquals(2, r.code());
-        assertEquals("error: " + f("composition-bad-path.yaml") + ":10: Composition broken: "
+        assertEquals("error: " + f("composition-bad-path.yaml") + ":15: Composition broken: "
                 + "spec.resources[0] (account): patches[0]: fromFieldPath \"spec..tier\": unexpected '.' at position 5", r.err().strip());
     }
 
