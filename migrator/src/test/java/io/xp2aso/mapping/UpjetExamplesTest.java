@@ -54,7 +54,11 @@ class UpjetExamplesTest {
             "sql.azure.upbound.io/MSSQLServerTransparentDataEncryption", "sql.azure.upbound.io/MSSQLVirtualNetworkRule",
             "cache.azure.upbound.io/RedisFirewallRule", "cache.azure.upbound.io/RedisLinkedServer",
             "cache.azure.upbound.io/RedisCacheAccessPolicy", "cache.azure.upbound.io/RedisCacheAccessPolicyAssignment",
-            "cosmosdb.azure.upbound.io/SQLFunction", "cosmosdb.azure.upbound.io/MongoDatabase");
+            "cosmosdb.azure.upbound.io/SQLFunction", "cosmosdb.azure.upbound.io/MongoDatabase",
+            "cdn.azure.upbound.io/FrontdoorProfile", "cdn.azure.upbound.io/FrontdoorEndpoint",
+            "cdn.azure.upbound.io/FrontdoorOriginGroup", "cdn.azure.upbound.io/FrontdoorOrigin",
+            "cdn.azure.upbound.io/FrontdoorRoute", "cdn.azure.upbound.io/FrontdoorRuleSet",
+            "cdn.azure.upbound.io/FrontdoorCustomDomain");
 
     /** Errors an example raises only because it leaves out the resource it names. */
     static final Set<String> INCOMPLETE_EXAMPLE = Set.of("owner-unresolved", "reference-unresolved", "merge-target-missing");
