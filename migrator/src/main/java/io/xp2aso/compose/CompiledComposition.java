@@ -176,7 +176,7 @@ public record CompiledComposition(CompositionDef def, boolean pipeline, List<Tem
             String kind = input == null ? "" : input.path("kind").asText("");
             String group = av.contains("/") ? av.substring(0, av.indexOf('/')) : av;
             try {
-                out.add(step(step, fn, origin, input, group, kind, lines, doc, i));
+                out.add(step(step, fn, origin, s, input, group, kind, lines, doc, i));
             } catch (Located e) {
                 throw new Located(where + ": " + e.getMessage(), e.origin);
             } catch (RenderException e) {
@@ -186,7 +186,7 @@ public record CompiledComposition(CompositionDef def, boolean pipeline, List<Tem
         return List.copyOf(out);
     }
 
-    private static Step step(String step, String fn, Origin origin, JsonNode input, String group, String kind,
+    private static Step step(String step, String fn, Origin origin, JsonNode stepNode, JsonNode input, String group, String kind,
                              TemplateLines lines, Origin doc, int index) {
         switch (group) {
             case "pt.fn.crossplane.io" -> {
@@ -212,7 +212,8 @@ public record CompiledComposition(CompositionDef def, boolean pipeline, List<Tem
                 return new Step.EnvironmentConfigs(step, fn, origin, EnvironmentSpec.compile(input.path("spec")));
             }
             case "gotemplating.fn.crossplane.io" -> {
-                return new Step.Unsupported(step, fn, origin, "function-go-templating (Go templates)", true);
+                return GoTemplateStep.compile(step, fn, origin, stepNode, input,
+                        lines.at(doc, "/spec/pipeline/" + index + "/input/inline"));
             }
             case "krm.kcl.dev" -> {
                 return new Step.Unsupported(step, fn, origin, "function-kcl (KCL program)", true);

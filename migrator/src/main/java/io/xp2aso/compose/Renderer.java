@@ -62,6 +62,9 @@ public final class Renderer {
         final List<ConnectionDetail> details = new ArrayList<>();
         final List<RenderedResource> rendered = new ArrayList<>();
         ObjectNode env = GoValues.NODES.objectNode();
+        /** Whether a step put the environment into the pipeline context; other context keys function steps wrote. */
+        boolean envSet;
+        ObjectNode context = GoValues.NODES.objectNode();
         ObjectNode outXr;
         String fatal;
         boolean incomplete;
@@ -182,10 +185,13 @@ public final class Renderer {
                     patchAndTransform(pt, dxr, desired);
                 } else if (s instanceof Step.EnvironmentConfigs ec) {
                     try {
+                        envSet = true;
                         env = (ObjectNode) new MergeOptions(false, false).merge(env, ec.spec().evaluate(oxr, environmentConfigs));
                     } catch (RenderException e) {
                         throw new Fatal("step " + quote(s.step()) + " (function-environment-configs): " + e.getMessage(), s.origin());
                     }
+                } else if (s instanceof Step.GoTemplating gt) {
+                    goTemplating(gt, dxr, desired);
                 } else if (s instanceof Step.AutoReady) {
                     for (Map.Entry<String, Desired> e : desired.entrySet()) {
                         ObjectNode ocd = observed.get(e.getKey());
@@ -226,6 +232,72 @@ public final class Renderer {
                 ComposedMetadata.apply(cd, oxr, e.getKey(), namespaced);
                 rendered.add(new RenderedResource(e.getKey(), cd, e.getValue().origin(), observed.get(e.getKey()),
                         e.getValue().ready()));
+            }
+        }
+
+        void goTemplating(Step.GoTemplating s, ObjectNode dxr, Map<String, Desired> desired) {
+            String fn = "step " + quote(s.step()) + " (function-go-templating): ";
+            ObjectNode ctx = context.deepCopy();
+            if (envSet || !env.isEmpty()) {
+                ctx.set(GoTemplateRender.ENVIRONMENT, env.deepCopy());
+            }
+            Map<String, ObjectNode> want = new LinkedHashMap<>();
+            Map<String, Boolean> ready = new LinkedHashMap<>();
+            desired.forEach((k, v) -> {
+                want.put(k, v.object().deepCopy());
+                ready.put(k, v.ready());
+            });
+            Map<String, ObjectNode> obs = new LinkedHashMap<>();
+            observed.forEach((k, v) -> obs.put(k, v.deepCopy()));
+            GoTemplateRender.Output out;
+            try {
+                out = GoTemplateRender.run(s, new GoTemplateRender.Request(oxr.deepCopy(), obs, dxr.deepCopy(), want,
+                        ready, ctx));
+            } catch (GoTemplateRender.Failed e) {
+                throw new Fatal(fn + e.getMessage(), e.origin);
+            } catch (HelmTemplates.Unavailable e) {
+                incomplete = true;
+                warn("unsupported-function", "step " + quote(s.step()) + " runs " + GoTemplateStep.WHAT + ", which"
+                        + " xp2aso renders with Helm's engine, but " + e.getMessage() + ": the resources it composes are"
+                        + " missing from this render (they are taken from observed objects when --observed has them)", s.origin());
+                return;
+            }
+            for (GoTemplateRender.Composed r : out.resources()) {
+                ObjectNode cd = r.object();
+                keepIdentity(cd, observed.get(r.name()));
+                desired.put(r.name(), new Desired(cd, s.first(), r.ready()));
+            }
+            if (out.compositeStatus() != null) {
+                JsonNode st = dxr.get("status");
+                dxr.set("status", st instanceof ObjectNode o
+                        ? new MergeOptions(false, false).merge(o, out.compositeStatus()) : out.compositeStatus());
+            }
+            for (String d : out.connectionDetails()) {
+                details.add(new ConnectionDetail(d, "FromValue", "go-templating"));
+            }
+            if (out.context() != null) {
+                JsonNode e = out.context().remove(GoTemplateRender.ENVIRONMENT);
+                if (e instanceof ObjectNode o) {
+                    env = o;
+                    envSet = true;
+                }
+                context = out.context();
+            }
+            if (!out.claimConditions().isEmpty()) {
+                findings.add(Finding.info("claim-conditions-not-migrated", "step " + quote(s.step()) + " sets claim"
+                        + " conditions " + out.claimConditions() + "; ASO resources carry their own conditions, so"
+                        + " these are not migrated", s.first(), subject));
+            }
+            if (!out.extraResources().isEmpty()) {
+                incomplete = true;
+                warn("extra-resources-not-fetched", "step " + quote(s.step()) + " requests extra resources "
+                        + out.extraResources() + ", which xp2aso does not fetch: Crossplane would run the template again"
+                        + " with them, so resources it composes from them are missing from this render (they are"
+                        + " taken from observed objects when --observed has them)", s.first());
+            }
+            if (out.noValue()) {
+                warn("template-no-value", "step " + quote(s.step()) + " renders \"<no value>\" (a missing field) into"
+                        + " a composed resource or the XR; the function writes the same text", s.first());
             }
         }
 

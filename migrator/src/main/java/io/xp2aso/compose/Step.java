@@ -3,6 +3,7 @@ package io.xp2aso.compose;
 import io.xp2aso.source.Origin;
 
 import java.util.List;
+import java.util.Map;
 
 /** One compiled step of a Pipeline Composition, by what the function does (identified by its input kind). */
 public sealed interface Step {
@@ -19,6 +20,16 @@ public sealed interface Step {
 
     /** function-environment-configs, run natively. */
     record EnvironmentConfigs(String step, String function, Origin origin, EnvironmentSpec spec) implements Step {
+    }
+
+    /**
+     * function-go-templating, run natively with Helm's engine: {@code template} is the text rewritten for Helm, or
+     * {@code parseError} the error the function gives when it cannot parse it, or {@code environmentKey} the context
+     * environment key the template is read from at render time. {@code first} is where the template's line 1 is.
+     */
+    record GoTemplating(String step, String function, Origin origin, Origin first, GoTemplateRewriter.Rewritten template,
+                        GoTemplateLexer.Error parseError, String environmentKey, String left, String right,
+                        Map<String, String> credentials) implements Step {
     }
 
     /** function-auto-ready: composed resources are ready when their observed Ready condition is True. */

@@ -121,7 +121,7 @@ class ComposerTest {
     void unsupportedFunctionsFallBackToObservedResources() {
         Unit u = unit("apps/web");
         assertTrue(codes(u).contains("unsupported-function"), codes(u).toString());
-        assertTrue(u.findings().stream().anyMatch(f -> f.message().contains("\"render\"") && f.message().contains("function-go-templating")));
+        assertTrue(u.findings().stream().anyMatch(f -> f.message().contains("\"render\"") && f.message().contains("function-kcl")));
         assertTrue(codes(u).contains("resources-from-observed"));
         ComposedResource storage = res(u, "storage");
         assertEquals("webstore", storage.object().path("metadata").path("name").asText());

@@ -29,6 +29,12 @@ class RenderTest {
         return Fixtures.list("render.yaml").stream().map(c -> DynamicTest.dynamicTest(c.get("name").asText(), () -> run(c)));
     }
 
+    /** function-go-templating steps, rendered with Helm's engine. */
+    @TestFactory
+    Stream<DynamicTest> rendersGoTemplatesLikeTheFunction() {
+        return Fixtures.list("gotemplating.yaml").stream().map(c -> DynamicTest.dynamicTest(c.get("name").asText(), () -> run(c)));
+    }
+
     static CompositionDef composition(JsonNode spec) {
         ObjectNode m = GoValues.NODES.objectNode();
         m.put("apiVersion", "apiextensions.crossplane.io/v1");
@@ -54,6 +60,10 @@ class RenderTest {
         if (want.has("fatal")) {
             assertNotNull(r.fatal(), "expected a fatal error; findings " + r.findings());
             TransformsTest.assertContains(want.get("fatal").asText(), r.fatal());
+            if (want.has("fatalLine")) {
+                Finding f = r.findings().stream().filter(x -> x.code().equals("render-failed")).findFirst().orElseThrow();
+                assertEquals(want.get("fatalLine").asInt(), f.origin().line(), "template line of " + f);
+            }
         } else {
             assertNull(r.fatal(), "unexpected fatal error");
         }
