@@ -117,7 +117,12 @@ public final class Composer {
             for (Manifest m : estate.all(ObjectKind.ENVIRONMENT_CONFIG)) {
                 envs.put(m.name(), m);
             }
-            this.renderer = new Renderer(new EnvironmentConfigs(new ArrayList<>(envs.values())));
+            List<Manifest> sources = new ArrayList<>();
+            for (ObjectKind k : ObjectKind.values()) {
+                sources.addAll(estate.all(k));
+            }
+            this.renderer = new Renderer(new EnvironmentConfigs(new ArrayList<>(envs.values())),
+                    new ExtraResourceIndex(sources, observed.all()));
             this.composed = new ComposedIndex(estate, observed);
         }
 

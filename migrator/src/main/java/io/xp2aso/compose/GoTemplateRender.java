@@ -1,6 +1,7 @@
 package io.xp2aso.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.source.Origin;
 import io.xp2aso.source.Yaml;
@@ -36,8 +37,17 @@ final class GoTemplateRender {
      * context: the whole context after the step's Context documents (null: none).
      */
     record Output(List<Composed> resources, ObjectNode compositeStatus, List<String> connectionDetails,
-                  ObjectNode context, List<String> claimConditions, List<String> extraResources, boolean noValue) {
+                  ObjectNode context, List<String> claimConditions, ObjectNode requirements, boolean noValue,
+                  List<String> unresolved) {
+        Output withUnresolved(List<String> keys, ObjectNode ctx) {
+            return new Output(resources, compositeStatus, connectionDetails, ctx, claimConditions, requirements,
+                    noValue, keys);
+        }
     }
+
+    /** Crossplane stops asking a function for its requirements after this many calls. */
+    static final int MAX_CALLS = 5;
+    static final String EXTRA = "apiextensions.crossplane.io/extra-resources";
 
     /** The function's failure: its message and the Composition line it points at. */
     static final class Failed extends RuntimeException {
@@ -52,7 +62,50 @@ final class GoTemplateRender {
     private GoTemplateRender() {
     }
 
-    static Output run(Step.GoTemplating s, Request req) {
+    /**
+     * Runs the step; when it requests extra resources, they are looked up in {@code extra} and the step runs again
+     * with them, as Crossplane calls the function again until its requirements stop changing.
+     */
+    static Output run(Step.GoTemplating s, Request req, ExtraResourceIndex extra) {
+        Step.GoTemplating step = template(s, req);
+        ObjectNode request = request(req);
+        Output out = once(step, request, req);
+        ObjectNode asked = GoValues.NODES.objectNode();
+        List<String> unresolved = new ArrayList<>();
+        ObjectNode found = null;
+        for (int call = 1; !out.requirements().isEmpty() && !out.requirements().equals(asked); call++) {
+            if (call >= MAX_CALLS) {
+                throw new Failed("the step's extra resource requirements did not stabilize after " + MAX_CALLS
+                        + " calls", step.first());
+            }
+            asked = out.requirements();
+            found = GoValues.NODES.objectNode();
+            unresolved = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> e : asked.properties()) {
+                List<ObjectNode> items = extra.select(e.getValue());
+                if (items.isEmpty()) {
+                    unresolved.add(e.getKey());
+                }
+                ArrayNode list = found.putObject(e.getKey()).putArray("items");
+                items.forEach(i -> list.addObject().set("resource", i));
+            }
+            request.set("extraResources", found);
+            request.set("requiredResources", found.deepCopy());
+            out = once(step, request, req);
+        }
+        if (found == null) {
+            return out;
+        }
+        // The function puts what it was given into the context for later steps (mergeExtraResourcesToContext).
+        ObjectNode ctx = out.context() != null ? out.context() : req.context().deepCopy();
+        JsonNode prev = ctx.get(EXTRA);
+        ObjectNode merged = prev instanceof ObjectNode o ? o.deepCopy() : GoValues.NODES.objectNode();
+        merged.setAll(found);
+        ctx.set(EXTRA, merged);
+        return out.withUnresolved(unresolved, ctx);
+    }
+
+    private static Step.GoTemplating template(Step.GoTemplating s, Request req) {
         Step.GoTemplating step = s;
         if (s.environmentKey() != null) {
             JsonNode env = req.context().path(ENVIRONMENT);
@@ -72,13 +125,17 @@ final class GoTemplateRender {
             step = GoTemplateStep.compiled(s.step(), s.function(), s.origin(), s.origin(), t.asText(), s.left(),
                     s.right(), s.credentials());
         }
+        return step;
+    }
+
+    private static Output once(Step.GoTemplating step, ObjectNode request, Request req) {
         if (step.parseError() != null) {
             throw new Failed("invalid function input: cannot parse the provided templates: template: manifests:"
                     + step.parseError().line + ": " + step.parseError().getMessage(), at(step, step.parseError().line));
         }
         String text;
         try {
-            text = HelmTemplates.render(step.template(), request(req), step.credentials());
+            text = HelmTemplates.render(step.template(), request, step.credentials());
         } catch (HelmTemplates.Failure f) {
             boolean parse = f.getMessage().contains("not defined") || f.getMessage().startsWith("unexpected")
                     || f.getMessage().startsWith("parse error");
@@ -133,7 +190,7 @@ final class GoTemplateRender {
         List<Composed> resources = new ArrayList<>();
         List<String> details = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
-        List<String> extra = new ArrayList<>();
+        ObjectNode extra = GoValues.NODES.objectNode();
         ObjectNode status = null;
         ObjectNode context = null;
         boolean noValue = false;
@@ -183,7 +240,14 @@ final class GoTemplateRender {
                         ObjectNode base = context != null ? context : req.context().deepCopy();
                         context = data.isObject() ? (ObjectNode) new MergeOptions(false, false).merge(base, data) : base;
                     }
-                    case "ExtraResources" -> obj.path("requirements").fieldNames().forEachRemaining(extra::add);
+                    case "ExtraResources" -> {
+                        for (Map.Entry<String, JsonNode> e : obj.path("requirements").properties()) {
+                            if (extra.has(e.getKey())) {
+                                throw new Failed("duplicate extra resource key \"" + e.getKey() + "\"", s.first());
+                            }
+                            extra.set(e.getKey(), e.getValue());
+                        }
+                    }
                     default -> throw new Failed("invalid kind \"" + kind + "\" for apiVersion \"" + META
                             + "\" - must be one of CompositeConnectionDetails, Context or ExtraResources", s.first());
                 }
@@ -196,6 +260,6 @@ final class GoTemplateRender {
             ((ObjectNode) annotations).remove(NAME);
             resources.add(new Composed(name, obj, Boolean.TRUE.equals(ready)));
         }
-        return new Output(resources, status, details, context, conditions, extra, noValue);
+        return new Output(resources, status, details, context, conditions, extra, noValue, List.of());
     }
 }

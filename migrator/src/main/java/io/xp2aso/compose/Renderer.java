@@ -20,9 +20,16 @@ import java.util.TreeSet;
  */
 public final class Renderer {
     private final EnvironmentConfigs environmentConfigs;
+    private final ExtraResourceIndex extraResources;
 
     public Renderer(EnvironmentConfigs environmentConfigs) {
+        this(environmentConfigs, ExtraResourceIndex.NONE);
+    }
+
+    /** extraResources: the objects function-go-templating steps may request (the sources and --observed). */
+    public Renderer(EnvironmentConfigs environmentConfigs, ExtraResourceIndex extraResources) {
         this.environmentConfigs = environmentConfigs == null ? EnvironmentConfigs.NONE : environmentConfigs;
+        this.extraResources = extraResources == null ? ExtraResourceIndex.NONE : extraResources;
     }
 
     /** The XR must be a normalised copy the renderer may keep; observed objects are only read. */
@@ -252,7 +259,7 @@ public final class Renderer {
             GoTemplateRender.Output out;
             try {
                 out = GoTemplateRender.run(s, new GoTemplateRender.Request(oxr.deepCopy(), obs, dxr.deepCopy(), want,
-                        ready, ctx));
+                        ready, ctx), extraResources);
             } catch (GoTemplateRender.Failed e) {
                 throw new Fatal(fn + e.getMessage(), e.origin);
             } catch (HelmTemplates.Unavailable e) {
@@ -288,12 +295,12 @@ public final class Renderer {
                         + " conditions " + out.claimConditions() + "; ASO resources carry their own conditions, so"
                         + " these are not migrated", s.first(), subject));
             }
-            if (!out.extraResources().isEmpty()) {
+            if (!out.unresolved().isEmpty()) {
                 incomplete = true;
-                warn("extra-resources-not-fetched", "step " + quote(s.step()) + " requests extra resources "
-                        + out.extraResources() + ", which xp2aso does not fetch: Crossplane would run the template again"
-                        + " with them, so resources it composes from them are missing from this render (they are"
-                        + " taken from observed objects when --observed has them)", s.first());
+                warn("extra-resources-not-found", "step " + quote(s.step()) + " requests extra resources "
+                        + out.unresolved() + " that neither the sources nor --observed hold: the template ran without"
+                        + " them, where Crossplane gives it the cluster's objects, so resources it composes from them"
+                        + " may be missing or differ (they are taken from observed objects when --observed has them)", s.first());
             }
             if (out.noValue()) {
                 warn("template-no-value", "step " + quote(s.step()) + " renders \"<no value>\" (a missing field) into"

@@ -54,7 +54,9 @@ class RenderTest {
                     (ObjectNode) GoValues.roundTrip(o.deepCopy()));
         }
         ObjectNode xr = (ObjectNode) GoValues.roundTrip(c.get("xr").deepCopy());
-        RenderResult r = new Renderer(new EnvironmentConfigs(envs)).render(comp, xr, c.path("namespaced").asBoolean(false), observed);
+        List<Manifest> extra = new ArrayList<>();
+        c.path("extraResources").forEach(e -> extra.add(new Manifest((ObjectNode) e, new Origin("extra.yaml", 1))));
+        RenderResult r = new Renderer(new EnvironmentConfigs(envs), new ExtraResourceIndex(extra, List.of())).render(comp, xr, c.path("namespaced").asBoolean(false), observed);
         JsonNode want = c.get("want");
         List<String> codes = r.findings().stream().map(Finding::code).toList();
         if (want.has("fatal")) {

@@ -90,6 +90,12 @@ class SamplesTest {
                     assertTrue(run.files().get(MigrationPipeline.REPORT_JSON).contains("owner-unresolved"), dir + ": " + ownerless);
                 }
                 found.removeAll(ownerless);
+                // Likewise a required reference whose target is not migrated (e.g. a RoleDefinition MR without an ASO
+                // mapping): the field is left out and the report says so with reference-unresolved.
+                String report = run.files().get(MigrationPipeline.REPORT_JSON);
+                found.removeIf(p -> p.endsWith(": required") && report.contains("reference-unresolved")
+                        && report.contains(p.substring(p.lastIndexOf(": spec.") + 2, p.length() - ": required".length())
+                        + " is left out"));
                 problems.addAll(found);
                 folders++;
             }
