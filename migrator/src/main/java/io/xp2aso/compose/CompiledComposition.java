@@ -30,6 +30,11 @@ public record CompiledComposition(CompositionDef def, boolean pipeline, List<Tem
     }
 
     public static CompiledComposition compile(CompositionDef def) {
+        return compile(def, TemplateFiles.NONE);
+    }
+
+    /** files: where function-go-templating steps with source FileSystem find their templates in the sources. */
+    public static CompiledComposition compile(CompositionDef def, TemplateFiles files) {
         TemplateLines lines = new TemplateLines(def.manifest());
         Origin origin = def.manifest().origin();
         JsonNode spec = def.spec();
@@ -39,7 +44,7 @@ public record CompiledComposition(CompositionDef def, boolean pipeline, List<Tem
             }
             String mode = def.mode();
             if (mode.equals("Pipeline")) {
-                return new CompiledComposition(def, true, List.of(), null, List.of(), pipeline(def, lines));
+                return new CompiledComposition(def, true, List.of(), null, List.of(), pipeline(def, lines, files));
             }
             if (!mode.equals("Resources")) {
                 throw new RenderException("spec.mode " + GoFormat.quote(mode, false) + " is not Resources or Pipeline");
@@ -151,7 +156,7 @@ public record CompiledComposition(CompositionDef def, boolean pipeline, List<Tem
         return List.copyOf(out);
     }
 
-    private static List<Step> pipeline(CompositionDef def, TemplateLines lines) {
+    private static List<Step> pipeline(CompositionDef def, TemplateLines lines, TemplateFiles files) {
         Origin doc = def.manifest().origin();
         JsonNode steps = def.spec().path("pipeline");
         if (steps.size() == 0) {
@@ -176,7 +181,7 @@ public record CompiledComposition(CompositionDef def, boolean pipeline, List<Tem
             String kind = input == null ? "" : input.path("kind").asText("");
             String group = av.contains("/") ? av.substring(0, av.indexOf('/')) : av;
             try {
-                out.add(step(step, fn, origin, s, input, group, kind, lines, doc, i));
+                out.add(step(step, fn, origin, s, input, group, kind, lines, doc, i, files));
             } catch (Located e) {
                 throw new Located(where + ": " + e.getMessage(), e.origin);
             } catch (RenderException e) {
@@ -187,7 +192,7 @@ public record CompiledComposition(CompositionDef def, boolean pipeline, List<Tem
     }
 
     private static Step step(String step, String fn, Origin origin, JsonNode stepNode, JsonNode input, String group, String kind,
-                             TemplateLines lines, Origin doc, int index) {
+                             TemplateLines lines, Origin doc, int index, TemplateFiles files) {
         switch (group) {
             case "pt.fn.crossplane.io" -> {
                 if (!kind.equals("Resources")) {
@@ -213,7 +218,7 @@ public record CompiledComposition(CompositionDef def, boolean pipeline, List<Tem
             }
             case "gotemplating.fn.crossplane.io" -> {
                 return GoTemplateStep.compile(step, fn, origin, stepNode, input,
-                        lines.at(doc, "/spec/pipeline/" + index + "/input/inline"));
+                        lines.at(doc, "/spec/pipeline/" + index + "/input/inline"), files);
             }
             case "krm.kcl.dev" -> {
                 return new Step.Unsupported(step, fn, origin, "function-kcl (KCL program)", true);

@@ -100,6 +100,7 @@ public final class Composer {
         final UnitIds ids = new UnitIds();
         final ComposedIndex composed;
         final Set<String> renderedXrs = new HashSet<>();
+        final TemplateFiles templateFiles;
 
         Run(Estate estate, ObservedIndex observed) {
             this.estate = estate;
@@ -123,6 +124,7 @@ public final class Composer {
             }
             this.renderer = new Renderer(new EnvironmentConfigs(new ArrayList<>(envs.values())),
                     new ExtraResourceIndex(sources, observed.all()));
+            this.templateFiles = new TemplateFiles(sources);
             this.composed = new ComposedIndex(estate, observed);
         }
 
@@ -517,7 +519,7 @@ public final class Composer {
                 c = compiled.get(def.manifest());
                 if (c == null) {
                     try {
-                        c = CompiledComposition.compile(def);
+                        c = CompiledComposition.compile(def, templateFiles);
                     } catch (InputException e) {
                         c = e;
                     }
@@ -550,7 +552,7 @@ public final class Composer {
             Object c = compiled.get(def.manifest());
             if (c == null) {
                 try {
-                    c = CompiledComposition.compile(def);
+                    c = CompiledComposition.compile(def, templateFiles);
                 } catch (InputException e) {
                     c = e;
                     global.add(Finding.error("invalid-composition", e.getMessage(), e.origin(),

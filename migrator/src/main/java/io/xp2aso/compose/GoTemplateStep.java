@@ -18,7 +18,8 @@ final class GoTemplateStep {
     private GoTemplateStep() {
     }
 
-    static Step compile(String step, String fn, Origin origin, JsonNode stepNode, JsonNode input, Origin inline) {
+    static Step compile(String step, String fn, Origin origin, JsonNode stepNode, JsonNode input, Origin inline,
+                        TemplateFiles files) {
         String source = input.path("source").asText("");
         JsonNode options = input.get("options");
         if (options != null && !options.isNull() && options.size() > 0) {
@@ -63,9 +64,16 @@ final class GoTemplateStep {
                 return new Step.GoTemplating(step, fn, origin, origin, null, null, key, left, right, credentials);
             }
             case "FileSystem" -> {
+                String dir = input.path("fileSystem").path("dirPath").asText("");
+                if (dir.isEmpty()) {
+                    throw new RenderException("invalid function input: fileSystem.dirPath should be provided");
+                }
+                Object found = files.find(fn, dir);
+                if (found instanceof TemplateFiles.Found f) {
+                    return compiled(step, fn, origin, f.origin(), f.template(), left, right, credentials);
+                }
                 return new Step.Unsupported(step, fn, origin, WHAT + " reading its templates from fileSystem.dirPath "
-                        + GoFormat.quote(input.path("fileSystem").path("dirPath").asText(""), false)
-                        + " (a folder of the function's pod, not in the sources)", true);
+                        + GoFormat.quote(dir, false) + " of the function's pod (" + found + ")", true);
             }
             case "" -> throw new RenderException("invalid function input: source is required");
             default -> throw new RenderException("invalid function input: invalid source: " + source);

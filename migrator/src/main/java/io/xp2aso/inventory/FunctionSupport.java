@@ -26,10 +26,20 @@ public final class FunctionSupport {
         return packageByName.getOrDefault(functionRef, functionRef);
     }
 
+    /** A step xp2aso renders: a supported function, or function-go-templating with a template it runs natively. */
+    public boolean supported(FunctionStep step) {
+        return supported(step.functionRef())
+                || (step.nativeTemplate() && is(step.functionRef(), List.of("function-go-templating")));
+    }
+
     public boolean supported(String functionRef) {
+        return is(functionRef, SUPPORTED);
+    }
+
+    private boolean is(String functionRef, List<String> functions) {
         String id = identify(functionRef);
         String last = id.substring(id.lastIndexOf('/') + 1);
-        for (String s : SUPPORTED) {
+        for (String s : functions) {
             // Function objects are often named with their publisher, e.g. crossplane-contrib-function-auto-ready.
             if (last.equals(s) || (!packageByName.containsKey(functionRef) && last.endsWith("-" + s))) {
                 return true;

@@ -35,7 +35,7 @@ public final class InventoryAnalysis {
             }
             List<String> unsupported = new ArrayList<>();
             for (FunctionStep s : c.pipeline()) {
-                if (!functions.supported(s.functionRef())) {
+                if (!functions.supported(s)) {
                     unsupported.add(s.step() + " (" + functions.identify(s.functionRef()) + ")");
                 }
             }

@@ -75,7 +75,7 @@ public final class InventoryJson {
                 sn.put("step", s.step());
                 sn.put("functionRef", s.functionRef());
                 sn.put("function", a.functions().identify(s.functionRef()));
-                sn.put("supported", a.functions().supported(s.functionRef()));
+                sn.put("supported", a.functions().supported(s));
             }
             strings(n.putArray("resourceKinds"), c.resourceKinds());
         }

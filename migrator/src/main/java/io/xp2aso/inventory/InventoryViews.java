@@ -95,7 +95,7 @@ final class InventoryViews {
             List<String> fns = new ArrayList<>();
             for (FunctionStep st : c.pipeline()) {
                 fns.add(st.step() + ": " + a.functions().identify(st.functionRef())
-                        + (a.functions().supported(st.functionRef()) ? "" : " (unsupported)"));
+                        + (a.functions().supported(st) ? "" : " (unsupported)"));
             }
             comps.add(map("kind", c.kind(), "name", c.name(), "composition", c.compositionName(),
                     "revision", c.isRevision() ? String.valueOf(c.revision()) : "",

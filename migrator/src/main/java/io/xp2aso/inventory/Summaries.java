@@ -89,8 +89,12 @@ final class Summaries {
         }
         List<FunctionStep> steps = new ArrayList<>();
         for (JsonNode s : spec.path("pipeline")) {
+            JsonNode in = s.path("input");
+            String source = in.path("source").asText("");
+            boolean template = in.path("apiVersion").asText("").startsWith("gotemplating.fn.crossplane.io/")
+                    && (source.equals("Inline") || source.equals("Environment")) && in.path("options").size() == 0;
             steps.add(new FunctionStep(Text.clean(s.path("step").asText("")),
-                    Text.clean(s.path("functionRef").path("name").asText(""))));
+                    Text.clean(s.path("functionRef").path("name").asText("")), template));
         }
         List<String> kinds = new ArrayList<>();
         for (JsonNode r : spec.path("resources")) {
