@@ -50,6 +50,7 @@ import java.util.stream.Stream;
                         + "(nothing is written)."})
 final class MigrateCommand implements Callable<Integer> {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Spec
     CommandSpec spec;
@@ -86,6 +87,11 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--target-namespace", paramLabel = "NS",
             description = "Namespace of the generated ASO resources (default: the claim's namespace, else `default`).")
     String targetNamespace;
+
+    @Option(names = "--subscription", paramLabel = "ID",
+            description = "Azure subscription ID for the ARM IDs of parents outside the sources (a resource group), "
+                    + "when no observed Azure ID tells it.")
+    String subscription;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "unmapped", converter = FailOnConverter.class,
             description = "error | unmapped | warning | never (default: ${DEFAULT-VALUE}): exit 1 when a finding is "
@@ -153,6 +159,7 @@ final class MigrateCommand implements Callable<Integer> {
         MigrateOptions options = MigrateOptions.defaults()
                 .withObserved(observedIndex)
                 .withTargetNamespace(targetNamespace)
+                .withSubscription(subscription)
                 .withMappings(mappings)
                 .withPaths(paths)
                 .withProgress(m -> err.println("xp2aso migrate: " + m))
@@ -215,6 +222,10 @@ final class MigrateCommand implements Callable<Integer> {
         if (targetNamespace != null && !DNS_LABEL.matcher(targetNamespace).matches()) {
             throw usage("--target-namespace '" + targetNamespace + "' is not a valid namespace name "
                     + "(lowercase letters, digits and '-', at most 63 characters)");
+        }
+        if (subscription != null && !GUID.matcher(subscription).matches()) {
+            throw usage("--subscription '" + subscription + "' is not a subscription ID (a GUID such as "
+                    + "00000000-0000-0000-0000-000000000000)");
         }
         if (mappings != null && !Files.isDirectory(mappings)) {
             throw new InputException(new Origin(mappings.toString(), 0), "--mappings: not a folder");

@@ -338,6 +338,12 @@ final class RefResolver {
             if (ts.isEmpty()) {
                 return Resolved.problem("the mapping of " + to.groupKind() + " has no target `" + target + "`");
             }
+            // A target made only when set (a blob service) that the MR does not set would be an empty object whose
+            // PUT resets the live properties: when the MR's ARM ID is known, refer to the Azure resource instead.
+            boolean unset = !ts.get().when().isEmpty() && FieldPath.readSafe(to.forProvider(), ts.get().when()) == null;
+            if (unset && !to.armId.isEmpty() && !spec.armIdSuffix().isEmpty()) {
+                return new Resolved(null, "", to.armId + spec.armIdSuffix(), "", to);
+            }
             if (to.namespace.equals(from.namespace)) {
                 return new Resolved(to, ts.get().id(), "", "");
             }
@@ -372,7 +378,7 @@ final class RefResolver {
                 v = subscription(from);
                 if (v.isEmpty()) {
                     return Resolved.problem("`" + value + "` is not part of this migration and the subscription ID is unknown "
-                            + "(give --observed with the live MRs, or the subscription)");
+                            + "(pass --subscription ID, or --observed with the live MRs)");
                 }
             } else {
                 JsonNode n = read.apply(key);

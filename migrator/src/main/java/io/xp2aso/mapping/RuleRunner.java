@@ -162,7 +162,8 @@ final class RuleRunner {
             } else if (r.fields() != null) {
                 value = block(inputs.get(0));
             } else {
-                value = r.each() != null ? inputs.get(0) : Transforms.apply(r, inputs, named);
+                // With `each` the items are transformed by the nested rules; a `split` makes the list first.
+                value = r.each() != null && r.split() == null ? inputs.get(0) : Transforms.apply(r, inputs, named);
                 if (r.pattern() != null && value.isTextual() && value.asText().isEmpty()) {
                     return; // an optional group that matched nothing (e.g. a key ID without version)
                 }

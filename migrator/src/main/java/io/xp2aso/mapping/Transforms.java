@@ -114,10 +114,20 @@ final class Transforms {
             v = TextNode.valueOf(sb.toString());
         }
         if (r.split() != null) {
+            // A list is split item by item: a field whose older form was one joined string (Cosmos ipRangeFilter
+            // "a,b") and whose current form is a list reads the same through one rule.
             ArrayNode a = Nodes.FACTORY.arrayNode();
-            for (String part : scalarText(v, "split").split(java.util.regex.Pattern.quote(r.split()), -1)) {
-                if (!part.trim().isEmpty()) {
-                    a.add(part.trim());
+            List<JsonNode> texts = new java.util.ArrayList<>();
+            if (v.isArray()) {
+                v.forEach(texts::add);
+            } else {
+                texts.add(v);
+            }
+            for (JsonNode t : texts) {
+                for (String part : scalarText(t, "split").split(java.util.regex.Pattern.quote(r.split()), -1)) {
+                    if (!part.trim().isEmpty()) {
+                        a.add(part.trim());
+                    }
                 }
             }
             v = a;

@@ -21,11 +21,13 @@ import java.util.function.Consumer;
  * {@code liveUnits}: the sources are live objects: units come from the live claim -> XR -> MR graph, MRs as they
  * are, never re-rendered (so compositions of any function migrate);
  * {@code servedCrds}: the ASO CRDs the target cluster serves, to validate the output against (null: no check);
- * {@code aksTarget}: what AKS clusters become, plain ASO (the default) or Cluster API objects embedding ASO (capz).
+ * {@code aksTarget}: what AKS clusters become, plain ASO (the default) or Cluster API objects embedding ASO (capz);
+ * {@code subscription}: the Azure subscription ID for ARM IDs of resources outside the sources (--subscription),
+ * when no observed ID tells it (null: unknown).
  */
 public record MigrateOptions(ObservedIndex observed, String targetNamespace, Path mappings, DisplayPaths paths,
                              Consumer<String> progress, Map<String, String> asoVersions, boolean liveUnits,
-                             ServedCrds servedCrds, AksTarget aksTarget) {
+                             ServedCrds servedCrds, AksTarget aksTarget, String subscription) {
     public MigrateOptions {
         aksTarget = aksTarget == null ? AksTarget.ASO : aksTarget;
         asoVersions = asoVersions == null ? Map.of() : Map.copyOf(asoVersions);
@@ -35,43 +37,48 @@ public record MigrateOptions(ObservedIndex observed, String targetNamespace, Pat
     }
 
     public static MigrateOptions defaults() {
-        return new MigrateOptions(ObservedIndex.EMPTY, null, null, null, null, Map.of(), false, null, AksTarget.ASO);
+        return new MigrateOptions(ObservedIndex.EMPTY, null, null, null, null, Map.of(), false, null, AksTarget.ASO, null);
     }
 
     public MigrateOptions withObserved(ObservedIndex o) {
-        return new MigrateOptions(o, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, servedCrds, aksTarget);
+        return new MigrateOptions(o, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, servedCrds, aksTarget, subscription);
     }
 
     public MigrateOptions withTargetNamespace(String ns) {
-        return new MigrateOptions(observed, ns, mappings, paths, progress, asoVersions, liveUnits, servedCrds, aksTarget);
+        return new MigrateOptions(observed, ns, mappings, paths, progress, asoVersions, liveUnits, servedCrds, aksTarget, subscription);
     }
 
     public MigrateOptions withMappings(Path dir) {
-        return new MigrateOptions(observed, targetNamespace, dir, paths, progress, asoVersions, liveUnits, servedCrds, aksTarget);
+        return new MigrateOptions(observed, targetNamespace, dir, paths, progress, asoVersions, liveUnits, servedCrds, aksTarget, subscription);
     }
 
     public MigrateOptions withPaths(DisplayPaths p) {
-        return new MigrateOptions(observed, targetNamespace, mappings, p, progress, asoVersions, liveUnits, servedCrds, aksTarget);
+        return new MigrateOptions(observed, targetNamespace, mappings, p, progress, asoVersions, liveUnits, servedCrds, aksTarget, subscription);
     }
 
     public MigrateOptions withProgress(Consumer<String> p) {
-        return new MigrateOptions(observed, targetNamespace, mappings, paths, p, asoVersions, liveUnits, servedCrds, aksTarget);
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, p, asoVersions, liveUnits, servedCrds, aksTarget, subscription);
     }
 
     public MigrateOptions withAsoVersions(Map<String, String> versions) {
-        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, versions, liveUnits, servedCrds, aksTarget);
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, versions, liveUnits, servedCrds, aksTarget, subscription);
     }
 
     public MigrateOptions withLiveUnits(boolean live) {
-        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, live, servedCrds, aksTarget);
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, live, servedCrds, aksTarget, subscription);
     }
 
     public MigrateOptions withServedCrds(ServedCrds crds) {
-        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, crds, aksTarget);
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, crds, aksTarget, subscription);
     }
 
     public MigrateOptions withAksTarget(AksTarget target) {
         return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, servedCrds,
-                target);
+                target, subscription);
+    }
+
+    public MigrateOptions withSubscription(String id) {
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, servedCrds,
+                aksTarget, id);
     }
 }

@@ -65,7 +65,12 @@ public final class StaticPreview {
             String ns = t.path("metadata").path("namespace").asText("");
             String name = t.path("kind").asText() + " " + (ns.isEmpty() ? "" : ns + "/") + t.path("metadata").path("name").asText();
             if (have == null) {
-                continue;
+                if (t == mr.targets().get(0)) {
+                    continue;
+                }
+                // A secondary object the observed state does not make (a blob service: atProvider has no blob
+                // properties): Azure's values are unknown, so every property the spec sets is a change to show.
+                have = identityOnly(t);
             }
             for (PropertyChange c : PropertyDiff.compare(t.path("spec"), have.path("spec"), null, null,
                     PropertyDiff.Shape.SPEC, ref -> resolve(ref, ns, ids))) {
@@ -73,6 +78,17 @@ public final class StaticPreview {
             }
         }
         return new MappedResource(mr.source(), mr.targets(), mr.unmapped(), findings);
+    }
+
+    private static ObjectNode identityOnly(ObjectNode t) {
+        ObjectNode o = t.deepCopy();
+        ObjectNode spec = o.putObject("spec");
+        for (String f : List.of("azureName", "owner")) {
+            if (t.path("spec").has(f)) {
+                spec.set(f, t.path("spec").get(f).deepCopy());
+            }
+        }
+        return o;
     }
 
     private static String subject(MappedResource mr) {

@@ -6,6 +6,7 @@ import io.xp2aso.mapping.MappedResource;
 import io.xp2aso.mapping.MappedUnit;
 import io.xp2aso.mapping.MappingResult;
 import io.xp2aso.model.ComposedResource;
+import io.xp2aso.model.Estate;
 import io.xp2aso.model.Finding;
 import io.xp2aso.model.Severity;
 import io.xp2aso.report.MigrationReport.FindingEntry;
@@ -66,7 +67,7 @@ public final class ReportBuilder {
             unsupported.addAll(p.unsupported());
             claims += p.claims();
             composites += p.composites();
-            managed += p.resources().size();
+            managed += p.managed();
             aso += p.aso();
             unmapped += p.unmapped();
             errors += p.errors();
@@ -90,7 +91,7 @@ public final class ReportBuilder {
 
     /** One unit's entries and counts. */
     private record UnitPart(UnitEntry unit, List<ResourceEntry> resources, Set<String> unsupported, int claims,
-                            int composites, int aso, int unmapped, int errors, int warnings) {
+                            int composites, int managed, int aso, int unmapped, int errors, int warnings) {
     }
 
     private UnitPart part(MappedUnit mu, Map<ObjectNode, String> pathOf, Map<MappedUnit, List<String>> dirsOf) {
@@ -105,7 +106,12 @@ public final class ReportBuilder {
         Set<String> unsupported = new HashSet<>();
         int aso = 0;
         int unmapped = 0;
+        // Azure MRs only: a composed ProviderConfig, Usage or nested XR is listed (and blocks its unit) but is no MR.
+        int managed = 0;
         for (MappedResource r : mu.resources()) {
+            if (Estate.isAzureGroup(group(r.source()))) {
+                managed++;
+            }
             List<TargetRef> targets = new ArrayList<>(r.targets().size());
             for (ObjectNode t : r.targets()) {
                 String path = pathOf.get(t);
@@ -125,7 +131,7 @@ public final class ReportBuilder {
             resources.add(new ResourceEntry(u.id(), r.source().resourceName() == null ? "" : r.source().resourceName(),
                     source(r.source()), targets, r.unmapped(), entries(r.findings())));
         }
-        return new UnitPart(unit, resources, unsupported, u.claim() != null ? 1 : 0, u.composite() != null ? 1 : 0, aso,
+        return new UnitPart(unit, resources, unsupported, u.claim() != null ? 1 : 0, u.composite() != null ? 1 : 0, managed, aso,
                 unmapped, errors, warnings);
     }
 
