@@ -45,7 +45,12 @@ final class ChartTemplates {
     }
 
     /** File name (under templates/) to template text. */
-    static Map<String, String> build(CompiledComposition cc, Xrd xrd, MappingCatalog catalog, MapOptions options) {
+    /**
+     * liveSlots: per target ("resource#index"), the map paths where existing instances add values only the cluster
+     * knew ({@link Instance#live}).
+     */
+    static Map<String, String> build(CompiledComposition cc, Xrd xrd, MappingCatalog catalog, MapOptions options,
+                                     Map<String, Set<List<String>>> liveSlots) {
         Probe probe = new Probe(cc, xrd, catalog, options);
         List<Probe.Target> all = probe.run(false, false);
         List<Probe.Target> allB = probe.run(true, false);
@@ -72,7 +77,9 @@ final class ChartTemplates {
                 throw new Untranslatable(where + ": the mapping derives a value from the XR (it changes with the"
                         + " marker's spelling), which the chart cannot reproduce");
             }
-            TemplateTree tree = new TemplateTree(id -> id.startsWith("p") && !patchById.get(id).patch().required(), where);
+            TemplateTree tree = new TemplateTree(id -> id.startsWith("p") && !patchById.get(id).patch().required(), where,
+                    liveSlots.getOrDefault(t.key(), Set.of()), "\"xp2aso\" \"live\" " + GoTemplateText.str(t.resource())
+                    + " " + GoTemplateText.str(String.valueOf(t.index())));
             String body = tree.emit(t.object(), z.object());
             files.put(String.format(Locale.ROOT, "%02d-%s-%s.yaml", ++n, t.resource(),
                     t.object().path("kind").asText("").toLowerCase(Locale.ROOT)), file(t.resource(), tree.used(), body,

@@ -8,7 +8,11 @@ import io.xp2aso.mapping.MappedUnit;
 import io.xp2aso.model.ComposedResource;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * An existing claim or XR re-expressed as chart values: its XR's spec as migrate rendered it (defaults applied),
@@ -16,9 +20,14 @@ import java.util.List;
  * composed resources), and the ASO objects migrate made of it, which the chart must reproduce.
  */
 record Instance(String chart, String release, String namespace, String valuesPath, ObjectNode values,
-                List<ObjectNode> expected, String subject) {
+                List<ObjectNode> expected, String subject, Map<String, Set<List<String>>> liveSlots) {
 
-    static Instance of(String chart, MappedUnit mu) {
+    /**
+     * fresh: the same unit mapped without the live objects (null when there were none). What migrate adds to an
+     * object only from the live one (provider defaults it pins, observed-only fields) goes into the values file
+     * under xp2aso.live.&lt;resource&gt;.&lt;index&gt;, and the map paths where it is added into liveSlots.
+     */
+    static Instance of(String chart, MappedUnit mu, MappedUnit fresh) {
         ObjectNode xr = mu.unit().composite();
         ObjectNode values = JsonNodeFactory.instance.objectNode();
         JsonNode spec = xr.path("spec");
@@ -46,10 +55,27 @@ record Instance(String chart, String release, String namespace, String valuesPat
             }
         }
         List<ObjectNode> expected = new ArrayList<>();
+        Map<String, ObjectNode> freshByKey = new HashMap<>();
+        if (fresh != null) {
+            fresh.resources().forEach(r -> r.targets().forEach(t -> freshByKey.put(AsoObjects.key(t),
+                    Equivalence.canonical(AsoObjects.normalise(t)).deepCopy())));
+        }
+        Map<String, Set<List<String>>> slots = new TreeMap<>();
+        ObjectNode live = JsonNodeFactory.instance.objectNode();
         String ns = "";
         for (MappedResource r : mu.resources()) {
-            for (ObjectNode t : r.targets()) {
+            for (int i = 0; i < r.targets().size(); i++) {
+                ObjectNode t = r.targets().get(i);
                 expected.add(AsoObjects.normalise(t));
+                ObjectNode f = freshByKey.get(AsoObjects.key(t));
+                if (f != null && !r.source().resourceName().isEmpty()) {
+                    Set<List<String>> at = new java.util.LinkedHashSet<>();
+                    ObjectNode added = added((ObjectNode) Equivalence.canonical(AsoObjects.normalise(t)), f, List.of(), at);
+                    if (!added.isEmpty()) {
+                        live.with(r.source().resourceName()).set(String.valueOf(i), added);
+                        slots.put(r.source().resourceName() + "#" + i, at);
+                    }
+                }
                 if (ns.isEmpty()) {
                     ns = t.path("metadata").path("namespace").asText("");
                 }
@@ -58,8 +84,31 @@ record Instance(String chart, String release, String namespace, String valuesPat
         if (ns.isEmpty()) {
             ns = mu.unit().namespace().isEmpty() ? "default" : mu.unit().namespace();
         }
+        if (!live.isEmpty()) {
+            x.set("live", live);
+        }
         String release = mu.unit().name();
         return new Instance(chart, release, ns, "values/" + ns + "/" + release + ".yaml", values, expected,
-                mu.unit().id());
+                mu.unit().id(), slots);
+    }
+
+    /** The keys of `with` that `without` lacks (recursively through objects), and the paths of the maps they go in. */
+    private static ObjectNode added(ObjectNode with, JsonNode without, List<String> path, Set<List<String>> at) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        with.fields().forEachRemaining(e -> {
+            JsonNode other = without.get(e.getKey());
+            if (other == null) {
+                out.set(e.getKey(), e.getValue().deepCopy());
+                at.add(path);
+            } else if (e.getValue() instanceof ObjectNode o && other.isObject()) {
+                List<String> child = new ArrayList<>(path);
+                child.add(e.getKey());
+                ObjectNode sub = added(o, other, child, at);
+                if (!sub.isEmpty()) {
+                    out.set(e.getKey(), sub);
+                }
+            }
+        });
+        return out;
     }
 }

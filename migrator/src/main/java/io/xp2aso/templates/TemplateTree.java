@@ -44,10 +44,17 @@ final class TemplateTree {
     private final Set<String> used = new TreeSet<>();
     private final String where;
 
+    /** Map paths (keys from the object's root) where existing instances add values only the cluster knew. */
+    private final Set<List<String>> liveSlots;
+    /** The dig keys of this object's live values in .Values ("xp2aso" "live" resource index). */
+    private final String liveKeys;
+
     /** optional: whether a marker id is an optional patch (its $ok can be false). */
-    TemplateTree(Predicate<String> optional, String where) {
+    TemplateTree(Predicate<String> optional, String where, Set<List<String>> liveSlots, String liveKeys) {
         this.optional = optional;
         this.where = where;
+        this.liveSlots = liveSlots;
+        this.liveKeys = liveKeys;
     }
 
     /** Marker ids the emitted template refers to. */
@@ -61,7 +68,7 @@ final class TemplateTree {
         if (!(root instanceof MapN m)) {
             throw new Untranslatable(where + ": not an object");
         }
-        fields(m, "", sb);
+        fields(m, "", sb, List.of());
         return sb.toString();
     }
 
@@ -178,7 +185,7 @@ final class TemplateTree {
 
     // ---- emission: block YAML with JSON scalars (valid YAML), Go actions for what comes from values -----------
 
-    private void fields(MapN m, String indent, StringBuilder sb) {
+    private void fields(MapN m, String indent, StringBuilder sb, List<String> path) {
         for (Map.Entry<String, Node> e : m.fields().entrySet()) {
             Node n = e.getValue();
             String key = indent + GoTemplateText.json(com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey())) + ":";
@@ -186,22 +193,43 @@ final class TemplateTree {
             if (wrap) {
                 sb.append("{{- if ").append(n.cond()).append(" }}\n");
             }
-            value(n, key, indent, sb);
+            List<String> child = new ArrayList<>(path);
+            child.add(e.getKey());
+            value(n, key, indent, sb, child);
             if (wrap) {
                 sb.append("{{- end }}\n");
             }
         }
+        if (liveSlots.contains(path)) {
+            live(m, indent, sb, path);
+        }
+    }
+
+    /**
+     * Values migrate took from the live object (--observed) for an existing instance: its values file carries them
+     * under xp2aso.live, and they are added here to the keys the chart itself writes.
+     */
+    private void live(MapN m, String indent, StringBuilder sb, List<String> path) {
+        StringBuilder dig = new StringBuilder(liveKeys);
+        path.forEach(k -> dig.append(' ').append(GoTemplateText.str(k)));
+        StringBuilder own = new StringBuilder("(list");
+        m.fields().keySet().forEach(k -> own.append(' ').append(GoTemplateText.str(k)));
+        own.append(')');
+        sb.append("{{- range $k, $v := dig ").append(dig).append(" (dict) $.Values.AsMap }}\n")
+                .append("{{- if not (has $k ").append(own).append(") }}\n")
+                .append(indent).append("{{ $k | toJson }}: {{ $v | toJson }}\n")
+                .append("{{- end }}\n{{- end }}\n");
     }
 
     /** Writes "head value" lines; head is "indent key:" or "indent-". */
-    private void value(Node n, String head, String indent, StringBuilder sb) {
+    private void value(Node n, String head, String indent, StringBuilder sb, List<String> path) {
         if (n instanceof MapN m) {
             if (m.fields().isEmpty()) {
                 sb.append(head).append(" {}\n");
                 return;
             }
             sb.append(head).append('\n');
-            fields(m, indent + "  ", sb);
+            fields(m, indent + "  ", sb, path);
         } else if (n instanceof ListN l) {
             if (l.items().isEmpty()) {
                 sb.append(head).append(" []\n");
@@ -209,7 +237,7 @@ final class TemplateTree {
             }
             sb.append(head).append('\n');
             for (Node item : l.items()) {
-                value(item, indent + "  -", indent + "    ", sb);
+                value(item, indent + "  -", indent + "    ", sb, List.of("\u0000list"));
             }
         } else if (n instanceof Lit lit) {
             sb.append(head).append(' ').append(scalar(lit.value())).append('\n');

@@ -9,6 +9,7 @@ import io.xp2aso.migrate.MigrationPipeline;
 import io.xp2aso.migrate.MigrationRun;
 import io.xp2aso.model.CompositionDef;
 import io.xp2aso.model.Estate;
+import io.xp2aso.model.ObservedIndex;
 import io.xp2aso.model.Xrd;
 import io.xp2aso.report.AtomicOutput;
 import io.xp2aso.source.InputException;
@@ -20,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -49,6 +52,11 @@ public final class TemplatesRun {
 
     public static Result run(SourceSet sources, MigrateOptions options) {
         MigrationRun migrated = MigrationPipeline.standard().run(sources, options);
+        // The same estate without the live managed resources (XRs and claims stay: their UIDs and names are chart
+        // values already): what migrate took only from the live MRs goes into the values files (xp2aso.live).
+        MigrationRun fresh = options.observed().all().isEmpty() ? null
+                : MigrationPipeline.standard().run(sources, options.withObserved(new ObservedIndex(options.observed().all()
+                .stream().filter(m -> !m.node().path("spec").has("forProvider")).toList())).withProgress(m -> { }));
         Estate estate = new Estate(sources);
         MappingCatalog catalog = MappingCatalog.load(options.mappings());
         MapOptions mapOptions = new MapOptions(options.targetNamespace(), null, options.asoVersions());
@@ -71,7 +79,7 @@ public final class TemplatesRun {
                     String origin = options.paths().file(def.manifest().origin()) + ":" + def.manifest().origin().line();
                     options.progress().accept("chart " + chart + " from Composition " + def.name());
                     try {
-                        Chart c = chart(chart, xrd, def, origin, catalog, mapOptions, migrated, scratch, files);
+                        Chart c = chart(chart, xrd, def, origin, catalog, mapOptions, migrated, fresh, scratch, files);
                         charts.add(c);
                     } catch (Untranslatable | InputException e) {
                         refused.add(new Refusal(xrd.name(), def.name(), origin, e.getMessage()));
@@ -102,22 +110,30 @@ public final class TemplatesRun {
     }
 
     private static Chart chart(String chart, Xrd xrd, CompositionDef def, String origin, MappingCatalog catalog,
-                               MapOptions mapOptions, MigrationRun migrated, Path scratch, Map<String, String> out) {
+                               MapOptions mapOptions, MigrationRun migrated, MigrationRun fresh, Path scratch,
+                               Map<String, String> out) {
         if (ChartTemplates.reservesClash(ChartFiles.specSchema(xrd))) {
             throw new Untranslatable("the XRD's spec has a property named xp2aso, which the chart reserves");
         }
         CompiledComposition cc = CompiledComposition.compile(def);
-        Map<String, String> templates = ChartTemplates.build(cc, xrd, catalog, mapOptions);
-        SortedMap<String, String> files = new TreeMap<>();
-        ChartFiles.files(chart, xrd, def).forEach((k, v) -> files.put("charts/" + chart + "/" + k, v));
-        templates.forEach((k, v) -> files.put("charts/" + chart + "/templates/" + k, v));
+        Map<String, MappedUnit> freshById = new HashMap<>();
+        if (fresh != null) {
+            fresh.mapped().units().forEach(u -> freshById.put(u.unit().id(), u));
+        }
         List<Instance> instances = new ArrayList<>();
+        Map<String, Set<List<String>>> liveSlots = new TreeMap<>();
         for (MappedUnit mu : migrated.mapped().units()) {
             if (mu.unit().composite() != null && mu.unit().composition().equals(def.name())
                     && mu.unit().composite().path("kind").asText("").equals(xrd.xrKind())) {
-                instances.add(Instance.of(chart, mu));
+                Instance i = Instance.of(chart, mu, freshById.get(mu.unit().id()));
+                instances.add(i);
+                i.liveSlots().forEach((k, v) -> liveSlots.computeIfAbsent(k, x -> new java.util.LinkedHashSet<>()).addAll(v));
             }
         }
+        Map<String, String> templates = ChartTemplates.build(cc, xrd, catalog, mapOptions, liveSlots);
+        SortedMap<String, String> files = new TreeMap<>();
+        ChartFiles.files(chart, xrd, def).forEach((k, v) -> files.put("charts/" + chart + "/" + k, v));
+        templates.forEach((k, v) -> files.put("charts/" + chart + "/templates/" + k, v));
         Path dir = scratch.resolve(chart);
         write(dir, files);
         List<String> verified = new ArrayList<>();
