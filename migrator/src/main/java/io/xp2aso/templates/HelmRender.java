@@ -30,7 +30,8 @@ final class HelmRender {
         } catch (RuntimeException e) {
             throw new IllegalStateException(e.getMessage() == null ? e.toString() : e.getMessage().strip(), e);
         }
-        return parse(out);
+        // Helm answers null, not "", when no template renders anything (every object conditional and off).
+        return parse(out == null ? "" : out);
     }
 
     static List<ObjectNode> parse(String stream) {
