@@ -33,18 +33,20 @@ public final class DiffSarif {
         for (DestructiveChange c : d.destructive()) {
             DiffFinding f = new DiffFinding(Severity.ERROR, DestructiveChange.CODE, c.message(), c.file(), c.line(),
                     c.unit() + " " + c.resource());
-            ObjectNode n = log.result(f.severity(), f.code(), f.message());
-            location(n, f, d.head());
-            n.putObject("partialFingerprints").put(FINGERPRINT, sha256(f.key()));
-            n.putObject("properties").put("severity", f.severity().label()).put("change", c.kind().name().toLowerCase());
+            result(log, f, d.head()).put("change", c.kind().name().toLowerCase());
         }
         for (DiffFinding f : d.newFindings()) {
-            ObjectNode n = log.result(f.severity(), f.code(), f.message());
-            location(n, f, d.head());
-            n.putObject("partialFingerprints").put(FINGERPRINT, sha256(f.key()));
-            n.putObject("properties").put("severity", f.severity().label());
+            result(log, f, d.head());
         }
         return Json.write(log.root());
+    }
+
+    /** Adds the finding as a result at its place at head; returns its properties, for more. */
+    private static ObjectNode result(SarifLog log, DiffFinding f, DiffSide head) {
+        ObjectNode n = log.result(f.severity(), f.code(), f.message());
+        location(n, f, head);
+        n.putObject("partialFingerprints").put(FINGERPRINT, sha256(f.key()));
+        return n.putObject("properties").put("severity", f.severity().label());
     }
 
     private static void location(ObjectNode result, DiffFinding f, DiffSide head) {
