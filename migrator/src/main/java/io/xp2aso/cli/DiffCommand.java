@@ -8,6 +8,7 @@ import io.xp2aso.migrate.MigrateOptions;
 import io.xp2aso.migrate.MigrationPipeline;
 import io.xp2aso.report.AtomicOutput;
 import io.xp2aso.report.DisplayPaths;
+import io.xp2aso.report.JsonReport;
 import io.xp2aso.source.InputException;
 import io.xp2aso.source.Origin;
 import picocli.CommandLine.Command;
@@ -16,15 +17,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** `xp2aso diff [--repo PATH] BASE HEAD`: what a change to a Crossplane repository changes in the ASO output. */
 @Command(name = "diff", mixinStandardHelpOptions = true, version = Main.VERSION, sortOptions = false, usageHelpAutoWidth = true,
@@ -72,7 +70,9 @@ final class DiffCommand implements Callable<Integer> {
         if (mappings != null && !Files.isDirectory(mappings)) {
             throw new InputException(new Origin(mappings.toString(), 0), "--mappings: not a folder");
         }
-        checkOutputFolder(output);
+        OutputFolderGuard.check(output, List.of(
+                new OutputFolderGuard.EarlierOutput("diff", DiffFiles.JSON, DiffFiles.FORMAT),
+                new OutputFolderGuard.EarlierOutput("migrate", MigrationPipeline.REPORT_JSON, JsonReport.FORMAT_VERSION)));
         MigrateOptions options = MigrateOptions.defaults()
                 .withMappings(mappings)
                 .withPaths(DisplayPaths.asGiven());
@@ -102,35 +102,5 @@ final class DiffCommand implements Callable<Integer> {
             return Main.EXIT_FINDINGS;
         }
         return Main.EXIT_OK;
-    }
-
-    /**
-     * The output folder is replaced whole: refuse anything but an empty folder or an earlier diff or migrate
-     * output, so `-o .` never deletes a user's files.
-     */
-    private static void checkOutputFolder(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new InputException(new Origin(dir.toString(), 0), "output exists and is not a folder");
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isEmpty()) {
-                return;
-            }
-            if (contains(dir.resolve(DiffFiles.JSON), "\"" + DiffFiles.FORMAT + "\"")
-                    || contains(dir.resolve(MigrationPipeline.REPORT_JSON), "\"" + io.xp2aso.report.JsonReport.FORMAT_VERSION + "\"")) {
-                return;
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw new InputException(new Origin(dir.toString(), 0), "cannot read the output folder: " + e.getMessage());
-        }
-        throw new InputException(new Origin(dir.toString(), 0), "output folder is not empty and is not the output of "
-                + "an earlier `xp2aso diff` or `xp2aso migrate`; it would be replaced whole: choose a new or empty folder");
-    }
-
-    private static boolean contains(Path file, String text) throws IOException {
-        return Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).contains(text);
     }
 }

@@ -25,17 +25,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * `xp2aso migrate SOURCE...` or `xp2aso migrate --from-cluster`: writes ASO manifests and reports for a Crossplane
@@ -245,30 +242,8 @@ final class MigrateCommand implements Callable<Integer> {
                     + "run depends on: write to another folder (-o), or finish or roll back the handoff and remove the "
                     + "state file first");
         }
-        if (!Files.exists(dir)) {
-            return;
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new InputException(new Origin(dir.toString(), 0), "output exists and is not a folder");
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isEmpty()) {
-                return;
-            }
-        } catch (IOException e) {
-            throw new InputException(new Origin(dir.toString(), 0), "cannot read the output folder: " + e.getMessage());
-        }
-        Path report = dir.resolve(MigrationPipeline.REPORT_JSON);
-        try {
-            if (Files.isRegularFile(report)
-                    && Files.readString(report, StandardCharsets.UTF_8).contains("\"" + JsonReport.FORMAT_VERSION + "\"")) {
-                return;
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // Unreadable report: treat the folder as foreign.
-        }
-        throw new InputException(new Origin(dir.toString(), 0), "output folder is not empty and is not the output of "
-                + "an earlier `xp2aso migrate`; it would be replaced whole: choose a new or empty folder");
+        OutputFolderGuard.check(dir, List.of(
+                new OutputFolderGuard.EarlierOutput("migrate", MigrationPipeline.REPORT_JSON, JsonReport.FORMAT_VERSION)));
     }
 
     private CommandLine.ParameterException usage(String message) {

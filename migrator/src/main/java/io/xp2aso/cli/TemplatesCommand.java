@@ -5,8 +5,6 @@ import io.xp2aso.migrate.MigrateOptions;
 import io.xp2aso.model.ObservedIndex;
 import io.xp2aso.report.AtomicOutput;
 import io.xp2aso.report.DisplayPaths;
-import io.xp2aso.source.InputException;
-import io.xp2aso.source.Origin;
 import io.xp2aso.source.SourceSet;
 import io.xp2aso.templates.TemplatesReport;
 import io.xp2aso.templates.TemplatesRun;
@@ -17,16 +15,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * `xp2aso templates SOURCE...`: a Helm chart per Composition proven equal to migrate, values per claim and XR, a
@@ -77,7 +71,8 @@ final class TemplatesCommand implements Callable<Integer> {
         if (sources.stream().filter("-"::equals).count() > 1 || "-".equals(observed) && sources.contains("-")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "standard input (-) can be read only once");
         }
-        checkOutputFolder(output);
+        OutputFolderGuard.check(output, List.of(
+                new OutputFolderGuard.EarlierOutput("templates", TemplatesReport.JSON, TemplatesReport.FORMAT)));
         MappingCatalog.preloadBuiltIn();
         DisplayPaths paths = new DisplayPaths(base);
         SourceSet sourceSet = paths.relativize(MigrateInputs.readSources(sources, ref, stdin));
@@ -102,33 +97,5 @@ final class TemplatesCommand implements Callable<Integer> {
         err.println("xp2aso templates: " + result.charts().size() + " charts, " + result.refused().size()
                 + " Compositions without a chart; wrote " + output + " (see " + output.resolve(TemplatesReport.MARKDOWN) + ")");
         return result.refused().isEmpty() ? Main.EXIT_OK : Main.EXIT_FINDINGS;
-    }
-
-    /** Replaced whole: refuse a folder that is neither empty nor an earlier templates output. */
-    private static void checkOutputFolder(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new InputException(new Origin(dir.toString(), 0), "output exists and is not a folder");
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isEmpty()) {
-                return;
-            }
-        } catch (IOException e) {
-            throw new InputException(new Origin(dir.toString(), 0), "cannot read the output folder: " + e.getMessage());
-        }
-        Path report = dir.resolve(TemplatesReport.JSON);
-        try {
-            if (Files.isRegularFile(report)
-                    && Files.readString(report, StandardCharsets.UTF_8).contains("\"" + TemplatesReport.FORMAT + "\"")) {
-                return;
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // Unreadable report: treat the folder as foreign.
-        }
-        throw new InputException(new Origin(dir.toString(), 0), "output folder is not empty and is not the output of "
-                + "an earlier `xp2aso templates`; it would be replaced whole: choose a new or empty folder");
     }
 }
