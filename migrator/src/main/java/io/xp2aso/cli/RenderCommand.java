@@ -7,9 +7,11 @@ import io.xp2aso.compose.ClaimToComposite;
 import io.xp2aso.compose.XrdAdmission;
 import io.xp2aso.compose.CompiledComposition;
 import io.xp2aso.compose.EnvironmentConfigs;
+import io.xp2aso.compose.ExtraResourceIndex;
 import io.xp2aso.compose.GoValues;
 import io.xp2aso.compose.RenderResult;
 import io.xp2aso.compose.RenderedResource;
+import io.xp2aso.compose.TemplateFiles;
 import io.xp2aso.compose.Renderer;
 import io.xp2aso.model.CompositionDef;
 import io.xp2aso.model.Finding;
@@ -36,8 +38,8 @@ import java.util.concurrent.Callable;
 @Command(name = "render", mixinStandardHelpOptions = true, version = Main.VERSION, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Renders an XR (or, with --xrd, a claim) through a Composition as Crossplane would and prints "
                 + "the XR followed by its composed resources as a YAML stream. Legacy spec.resources and Pipeline "
-                + "Compositions with function-patch-and-transform and function-environment-configs are run natively; "
-                + "other functions are reported on standard error.",
+                + "Compositions with function-patch-and-transform, function-environment-configs, function-go-templating "
+                + "and function-auto-ready are run natively; other functions are reported on standard error.",
                 "Exit codes: 0 done (warnings on standard error); 2 bad input, or a render Crossplane would fail "
                         + "(error: FILE:LINE: message on standard error)."})
 final class RenderCommand implements Callable<Integer> {
@@ -64,6 +66,17 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--xrd", paramLabel = "FILE", description = "The CompositeResourceDefinition: lets --xr be a claim.")
     String xrd;
 
+    @Option(names = "--extra-resources", paramLabel = "FILE",
+            description = "Objects that answer the extra resources a function-go-templating step requests (repeatable), "
+                    + "as crossplane render --extra-resources.")
+    List<String> extraResources = new ArrayList<>();
+
+    @Option(names = "--functions", paramLabel = "FILE",
+            description = "Function, DeploymentRuntimeConfig and ConfigMap objects (repeatable): a function-go-templating "
+                    + "step with source FileSystem reads its templates from the ConfigMap mounted at its dirPath, as the "
+                    + "function's pod would.")
+    List<String> functions = new ArrayList<>();
+
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,9 +86,10 @@ final class RenderCommand implements Callable<Integer> {
                         && (m.kind().equals("Composition") || m.kind().equals("CompositionRevision"))));
         Xrd definition = xrd == null ? null : new Xrd(single(xrd, "a CompositeResourceDefinition",
                 m -> m.group().equals("apiextensions.crossplane.io") && m.kind().equals("CompositeResourceDefinition")));
-        // The file may carry companions (a Secret next to a claim): take the XR or claim kind of the XRD, or else
-        // the one object outside the core API group.
+        // The file may carry companions (a Secret next to a claim, the Composition itself): take the XR or claim kind
+        // of the XRD, or else the one object outside the core API group and Crossplane's own groups.
         Manifest input = single(xr, "an XR or claim", m -> definition == null ? !m.group().isEmpty()
+                && !m.group().equals("apiextensions.crossplane.io") && !m.group().equals("pkg.crossplane.io")
                 : m.group().equals(definition.group())
                 && (m.kind().equals(definition.xrKind()) || m.kind().equals(definition.claimKind())));
         // As the API server stores it: the XRD's schema defaults applied, violations reported as errors (exit 2).
@@ -97,7 +111,11 @@ final class RenderCommand implements Callable<Integer> {
                     + def.compositeApiVersion() + " " + def.compositeKind() + ", not " + composite.path("apiVersion").asText()
                     + " " + composite.path("kind").asText() + " (" + input.origin() + ")");
         }
-        CompiledComposition compiled = CompiledComposition.compile(def);
+        List<Manifest> functionObjects = new ArrayList<>();
+        for (String f : functions) {
+            functionObjects.addAll(read(f));
+        }
+        CompiledComposition compiled = CompiledComposition.compile(def, new TemplateFiles(functionObjects));
         List<Manifest> envs = new ArrayList<>();
         for (String f : environment) {
             for (Manifest m : read(f)) {
@@ -119,7 +137,12 @@ final class RenderCommand implements Callable<Integer> {
         boolean namespaced = definition != null
                 ? definition.scope().equals("Namespaced")
                 : !composite.path("metadata").path("namespace").asText("").isEmpty();
-        RenderResult r = new Renderer(new EnvironmentConfigs(envs)).render(compiled, composite, namespaced, observedByName);
+        List<Manifest> extra = new ArrayList<>();
+        for (String f : extraResources) {
+            extra.addAll(read(f));
+        }
+        RenderResult r = new Renderer(new EnvironmentConfigs(envs), new ExtraResourceIndex(extra, List.of()))
+                .render(compiled, composite, namespaced, observedByName);
         for (Finding f : r.findings()) {
             if (r.failed() && f.code().equals("render-failed")) {
                 continue;

@@ -127,7 +127,8 @@ class RenderCommandTest {
     void incompatibleXrIsExitTwo() {
         Run r = run("--composition", f("composition.yaml"), "--xr", f("environment.yaml"));
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("composes example.org/v1alpha1 XStorage, not apiextensions.crossplane.io/v1beta1 EnvironmentConfig"), r.err());
+        // Crossplane's own objects (EnvironmentConfig, Composition, Function...) are never taken for the XR.
+        assertTrue(r.err().contains("expected an XR or claim, found [EnvironmentConfig/defaults]"), r.err());
     }
 
     @Test
@@ -160,5 +161,41 @@ class RenderCommandTest {
         r = run("--composition", schemaFixture("composition.yaml"), "--xr", bad.toString(), "--xrd", schemaFixture("definition.yaml"));
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("error: " + bad + ":9: spec.parameters.kubernetesVersion must be a string, not the number 1.3"), r.err());
+    }
+
+    static String fs(String name) {
+        try {
+            return Path.of(RenderCommandTest.class.getResource("/compose/filesystem/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void goTemplatingFromTheFileSystemRendersWithTheFunctionObjects() {
+        Run without = run("--composition", fs("composition.yaml"), "--xr", fs("composition.yaml"));
+        assertTrue(without.err().contains("ConfigMap templates is not in the sources")
+                || without.err().contains("not in the sources"), without.err());
+        assertTrue(!without.out().contains("group-0"), without.out());
+
+        Run with = run("--composition", fs("composition.yaml"), "--xr", fs("composition.yaml"),
+                "--functions", fs("functions.yaml"), "--functions", fs("templates.yaml"));
+        assertEquals(0, with.code(), with.err());
+        assertTrue(!with.err().contains("unsupported"), with.err());
+        for (String name : List.of("group-0", "group-1", "shared")) {
+            assertTrue(with.out().contains("crossplane.io/composition-resource-name: " + name), with.out());
+        }
+    }
+
+    @Test
+    void goTemplatingExtraResourcesComeFromTheGivenFiles() {
+        Run without = run("--composition", f("composition-extra.yaml"), "--xr", f("composition-extra.yaml"));
+        assertTrue(without.err().contains("requests extra resources [settings]"), without.err());
+        assertTrue(!without.out().contains("RedisCache"), without.out());
+
+        Run with = run("--composition", f("composition-extra.yaml"), "--xr", f("composition-extra.yaml"),
+                "--extra-resources", f("extra.yaml"));
+        assertEquals(0, with.code(), with.err());
+        assertTrue(with.out().contains("kind: RedisCache") && with.out().contains("skuName: Premium"), with.out());
     }
 }
