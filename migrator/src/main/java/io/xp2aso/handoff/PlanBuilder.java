@@ -41,8 +41,8 @@ public final class PlanBuilder {
     /** The full plan of one unit, steps included. */
     public static UnitPlan unit(MappedUnit mu, PlanOptions options) {
         UnitPlan o = outline(mu, options, true);
-        return o.withSteps(StepTexts.forUnit(o.id(), o.claim(), o.composite(), o.nested(), o.gitops(), o.resources(), o.aso(),
-                options, o.connectionSecrets()));
+        return o.withSteps(CapzPlan.steps(o, StepTexts.forUnit(o.id(), o.claim(), o.composite(), o.nested(), o.gitops(),
+                o.resources(), o.aso(), options, o.connectionSecrets())));
     }
 
     /** What plan.md's index and the blocker findings need of a unit, without copying its manifests. */
@@ -67,11 +67,25 @@ public final class PlanBuilder {
         }
         List<ManagedHandoff> resources = new ArrayList<>();
         Map<ObjectRef, AsoTarget> aso = new LinkedHashMap<>();
+        List<ObjectNode> capi = new ArrayList<>();
+        // The MRs with CAPZ objects replaced by the ASO objects they embed (whose connection Secrets replace Crossplane's).
+        List<MappedResource> expanded = new ArrayList<>();
         for (MappedResource mr : mu.resources()) {
             ManagedHandoff h = ManagedResourceReader.read(mr, blockers);
             resources.add(h);
-            String primary = primaryTarget(mr.targets(), h.azureId());
+            // A CAPZ object is applied by the capz-adopt step; the ASO objects it embeds are handed over as any other.
+            List<ObjectNode> targets = new ArrayList<>();
             for (ObjectNode target : mr.targets()) {
+                if (CapzObjects.isCapi(target)) {
+                    capi.add(target);
+                    targets.addAll(CapzPlan.asoObjects(target));
+                } else {
+                    targets.add(target);
+                }
+            }
+            expanded.add(new MappedResource(mr.source(), targets, mr.unmapped(), mr.findings()));
+            String primary = primaryTarget(targets, h.azureId());
+            for (ObjectNode target : targets) {
                 ObjectNode m = target;
                 if (withManifests && !appliesAsIs(target)) {
                     m = target.deepCopy();
@@ -93,12 +107,7 @@ public final class PlanBuilder {
         if (aso.isEmpty()) {
             blockers.add("unit: no ASO resources were generated, so there is nothing to hand over");
         }
-        if (aso.keySet().stream().anyMatch(r -> r.apiVersion().startsWith(CapzObjects.CAPI_GROUP + "/")
-                || r.apiVersion().startsWith(CapzObjects.CAPZ_GROUP + "/"))) {
-            blockers.add("unit: it holds Cluster API objects (--aks-target capz), whose handoff (CAPZ adoption) this "
-                    + "executor does not run; hand the cluster over with --aks-target aso, or adopt it with CAPZ by hand");
-        }
-        List<ConnectionSecret> secrets = ConnectionSecrets.of(u, mu.resources(), blockers);
+        List<ConnectionSecret> secrets = ConnectionSecrets.of(u, expanded, blockers);
         if (claim != null && composite != null && composite.name().isEmpty() && claim.name().isEmpty()) {
             blockers.add("unit: neither the claim nor its XR has a name");
         }
@@ -113,7 +122,7 @@ public final class PlanBuilder {
         }
         List<UnknownManager> unknown = writers(mu, options, gitops, blockers);
         return new UnitPlan(u.id(), claim, composite, nested, gitops, options.acceptDrift().contains(u.id()), resources,
-                new ArrayList<>(aso.values()), blockers, List.of(), secrets, unknown);
+                new ArrayList<>(aso.values()), blockers, List.of(), secrets, unknown, capi);
     }
 
     /**

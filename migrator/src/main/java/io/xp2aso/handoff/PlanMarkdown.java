@@ -133,6 +133,10 @@ public final class PlanMarkdown {
         if (c.startsWith("kubectl apply -f - <<'EOF'\n")) {
             List<String> lines = c.lines().toList();
             String kind = "", name = "", ns = "";
+            // Its own annotation, or (a CAPZ object) that of the ASO objects it embeds.
+            String policy = lines.stream().anyMatch(l -> l.equals("    " + Keys.RECONCILE_POLICY + ": " + Keys.POLICY_SKIP))
+                    ? " with reconcile-policy skip" : lines.stream().anyMatch(l -> l.trim().equals(Keys.RECONCILE_POLICY
+                    + ": " + Keys.POLICY_SKIP)) ? ", its embedded ASO objects in reconcile-policy skip" : "";
             for (String l : lines) {
                 if (kind.isEmpty() && l.startsWith("kind: ")) {
                     kind = l.substring(6).trim();
@@ -145,7 +149,7 @@ public final class PlanMarkdown {
                 }
             }
             return "kubectl apply -f - <<'EOF'   # " + kind + "/" + (ns.isEmpty() ? "" : ns + "/") + name
-                    + " with reconcile-policy skip (" + (lines.size() - 2) + " lines, in handoff.sh)";
+                    + policy + " (" + (lines.size() - 2) + " lines, in handoff.sh)";
         }
         return c;
     }

@@ -1,6 +1,7 @@
 package io.xp2aso.handoff;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 
@@ -13,14 +14,18 @@ import java.util.List;
  * {@code connectionSecrets}: the Secrets its Crossplane objects write and what replaces each ({@link ConnectionSecret}).
  * {@code unknownManagers}: writers of its objects xp2aso does not know, seen when the plan was made; the unit is blocked
  * until each is acknowledged ({@code handoff --ack-manager}).
+ * {@code capi}: the Cluster API and CAPZ objects of a unit migrated with --aks-target capz, applied by the
+ * capz-adopt step ({@link CapzPlan}); their embedded ASO objects are in {@code aso}. Empty for every other unit.
  */
 public record UnitPlan(String id, ObjectRef claim, ObjectRef composite,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ObjectRef> nested, GitOps gitops,
                        boolean driftAccepted, List<ManagedHandoff> resources, List<AsoTarget> aso, List<String> blockers,
                        List<Step> steps, List<ConnectionSecret> connectionSecrets,
-                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnknownManager> unknownManagers) {
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnknownManager> unknownManagers,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ObjectNode> capi) {
     public UnitPlan {
         unknownManagers = unknownManagers == null ? List.of() : List.copyOf(unknownManagers);
+        capi = capi == null ? List.of() : List.copyOf(capi);
         nested = nested == null ? List.of() : List.copyOf(nested);
         connectionSecrets = connectionSecrets == null ? List.of() : List.copyOf(connectionSecrets);
         resources = List.copyOf(resources);
@@ -29,17 +34,17 @@ public record UnitPlan(String id, ObjectRef claim, ObjectRef composite,
         steps = List.copyOf(steps);
     }
 
-    /** A unit no unknown writer was seen on. */
+    /** A unit no unknown writer was seen on, without Cluster API objects. */
     public UnitPlan(String id, ObjectRef claim, ObjectRef composite, List<ObjectRef> nested, GitOps gitops,
                     boolean driftAccepted, List<ManagedHandoff> resources, List<AsoTarget> aso, List<String> blockers,
                     List<Step> steps, List<ConnectionSecret> connectionSecrets) {
         this(id, claim, composite, nested, gitops, driftAccepted, resources, aso, blockers, steps, connectionSecrets,
-                List.of());
+                List.of(), List.of());
     }
 
     public UnitPlan withSteps(List<Step> newSteps) {
         return new UnitPlan(id, claim, composite, nested, gitops, driftAccepted, resources, aso, blockers, newSteps,
-                connectionSecrets, unknownManagers);
+                connectionSecrets, unknownManagers, capi);
     }
 
     /** Blocked by the plan: a blocker, or a writer not acknowledged by name in {@code acknowledged}. */

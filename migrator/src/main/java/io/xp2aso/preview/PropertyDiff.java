@@ -209,15 +209,20 @@ public final class PropertyDiff {
         if (liveKey.equals("id")) {
             return "reference";
         }
-        if (liveKey.endsWith("Ids")) {
+        if (liveKey.endsWith("Ids") || liveKey.endsWith("IDs")) {
             return liveKey.substring(0, liveKey.length() - 3) + "References";
         }
-        return liveKey.endsWith("Id") ? liveKey.substring(0, liveKey.length() - 2) + "Reference" : liveKey;
+        return liveKey.endsWith("Id") || liveKey.endsWith("ID") ? liveKey.substring(0, liveKey.length() - 2) + "Reference"
+                : liveKey;
     }
 
     private void reference(String path, String key, JsonNode want, JsonNode live) {
         String p = PropertyChange.child(path, key, false);
         JsonNode have = live == null ? null : live.get(liveKeyOf(key));
+        if (have == null && live != null && shape == Shape.STATUS && !key.equals("reference")) {
+            // ARM spells some IDs in capitals (an AKS agent pool's vnetSubnetID); the status keeps ARM's name.
+            have = live.get(liveKeyOf(key).replaceAll("Ids?$", key.endsWith("References") ? "IDs" : "ID"));
+        }
         if (want.isArray()) {
             for (int i = 0; i < Math.max(want.size(), have != null && have.isArray() ? have.size() : 0); i++) {
                 JsonNode h = have != null && have.isArray() && i < have.size() ? have.get(i) : null;

@@ -42,8 +42,10 @@ class CapzSampleCliTest {
             assertEquals(e.getValue(), actual.get(e.getKey()), "samples/aks/capz/" + e.getKey());
         }
         assertTrue(actual.containsKey("aso/team-c/payments/cluster-payments-cluster.yaml"), actual.keySet().toString());
-        // The executor does not run the CAPZ adoption: the plan must not treat CAPI objects as ASO resources.
-        assertTrue(actual.get("handoff/plan.md").contains("it holds Cluster API objects (--aks-target capz)"));
+        // The CAPI objects are applied by the capz-adopt step, not as ASO resources; the unit is not blocked.
+        assertTrue(actual.get("handoff/plan.md").contains("### 6. `capz-adopt`"), actual.get("handoff/plan.md"));
+        assertTrue(!actual.get("handoff/plan.md").contains("Cluster API objects (--aks-target capz)"));
+        assertTrue(!actual.get("report.md").contains("handoff-unit-blocked"));
     }
 
     @Test

@@ -66,6 +66,20 @@ class PropertyDiffTest {
                 lines);
     }
 
+    /** ARM spells some IDs "ID" (an AKS agent pool's vnetSubnetID): the status reads back under that name. */
+    @Test
+    void aReferenceReadsBackUnderAnIdSpelledInCapitals() throws Exception {
+        String subnet = "/subscriptions/S/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s";
+        String other = "/subscriptions/S/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/t";
+        assertEquals(List.of(), status("{'vnetSubnetReference':{'armId':'" + subnet + "'}}",
+                "{'vnetSubnetID':'" + subnet.toUpperCase() + "'}"));
+        assertEquals(List.of("change vnetSubnetReference: live " + other + ", the PUT sends " + subnet),
+                status("{'vnetSubnetReference':{'armId':'" + subnet + "'}}", "{'vnetSubnetID':'" + other + "'}"));
+        JsonNode specSchema = json("{'properties':{'vnetSubnetReference':{'type':'object'},'count':{'type':'integer'}}}");
+        assertEquals(List.of(), PropertyDiff.lines(PropertyDiff.compare(json("{'vnetSubnetReference':{'armId':'" + subnet + "'}}"),
+                json("{'vnetSubnetID':'" + subnet + "'}"), specSchema, null, PropertyDiff.Shape.STATUS, PropertyDiff::directArmId)));
+    }
+
     @Test
     void secretBackedAndWriteOnlyFieldsAreListedAsWritten() throws Exception {
         JsonNode statusSchema = json("{'properties':{'administratorLogin':{},'version':{}}}");

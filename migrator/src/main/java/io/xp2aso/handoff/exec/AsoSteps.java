@@ -136,7 +136,8 @@ final class AsoSteps {
                 run.state.manageBaseline.put(k, ready == null ? "" : ready.toString());
                 run.save();
             }
-            JsonNode back = run.kube.edit(t.ref(), o -> Kube.setAnnotation(o, Keys.RECONCILE_POLICY, policy));
+            JsonNode back = CapzSteps.embedded(run, t) ? CapzSteps.setPolicy(run, t, policy)
+                    : run.kube.edit(t.ref(), o -> Kube.setAnnotation(o, Keys.RECONCILE_POLICY, policy));
             if (!policy.equals(Kube.annotation(back, Keys.RECONCILE_POLICY))) {
                 throw new StepFailed(t.ref().display() + " did not keep reconcile-policy " + policy);
             }
@@ -147,7 +148,8 @@ final class AsoSteps {
     static void unmanage(UnitRun run) {
         for (AsoTarget t : reversed(run.unit.aso())) {
             if (run.kube.get(t.ref()).isPresent()) {
-                JsonNode back = run.kube.edit(t.ref(), o -> Kube.setAnnotation(o, Keys.RECONCILE_POLICY, Keys.POLICY_SKIP));
+                JsonNode back = CapzSteps.embedded(run, t) ? CapzSteps.setPolicy(run, t, Keys.POLICY_SKIP)
+                        : run.kube.edit(t.ref(), o -> Kube.setAnnotation(o, Keys.RECONCILE_POLICY, Keys.POLICY_SKIP));
                 if (!Keys.POLICY_SKIP.equals(Kube.annotation(back, Keys.RECONCILE_POLICY))) {
                     throw new StepFailed(t.ref().display() + " did not keep reconcile-policy skip");
                 }

@@ -143,6 +143,7 @@ public final class HandoffExecutor {
             case ORPHAN -> CrossplaneSteps.orphan(run);
             case APPLY_ASO_SKIP -> AsoSteps.apply(run);
             case VERIFY_ASO -> AsoSteps.verify(run, false);
+            case CAPZ_ADOPT -> CapzSteps.adopt(run);
             case PREVIEW -> Gate.require(run, s.id(), preview(run), "the takeover preview is not empty: ASO's first PUT "
                     + "would change Azure as listed");
             case MANAGE -> AsoSteps.manage(run);
@@ -212,6 +213,7 @@ public final class HandoffExecutor {
             hooks.before(run.unit.id(), s.id(), true);
             switch (s.action()) {
                 case MANAGE -> AsoSteps.unmanage(run);
+                case CAPZ_ADOPT -> CapzSteps.release(run);
                 case APPLY_ASO_SKIP -> AsoSteps.remove(run);
                 case ORPHAN -> CrossplaneSteps.restorePolicies(run);
                 case PAUSE -> CrossplaneSteps.unpause(run);

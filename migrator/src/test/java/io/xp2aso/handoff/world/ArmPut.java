@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,16 +18,22 @@ import java.util.Set;
  * a PUT without a subnet or rule deletes it) behave so, as do blob services and containers.</li>
  * <li>{@link #KEEP_OMITTED}: a PUT on an existing resource updates the top-level properties it carries and keeps
  * those it omits; a property it carries is replaced as a whole (a map such as tags included). Microsoft.Storage
- * accounts and Microsoft.DBforPostgreSQL flexible servers and their children behave so.</li>
+ * accounts and Microsoft.DBforPostgreSQL flexible servers and their children behave so, as do AKS agent pools (a PUT
+ * without count keeps the nodes the pool has: the autoscaler's).</li>
  * </ul>
- * In both, ARM keeps {@code location} in its canonical form (lower case, no spaces).
+ * In both, ARM keeps {@code location} in its canonical form (lower case, no spaces), and the read-only properties it
+ * computes (an AKS cluster's currentKubernetesVersion...), which no PUT sets.
  */
 enum ArmPut {
     REPLACE,
     KEEP_OMITTED;
 
     private static final Set<String> KEEPS = Set.of("StorageAccount", "FlexibleServer", "FlexibleServersDatabase",
-            "FlexibleServersFirewallRule", "FlexibleServersConfiguration");
+            "FlexibleServersFirewallRule", "FlexibleServersConfiguration", "ManagedClustersAgentPool");
+
+    /** Properties Azure computes and reports; a PUT neither sets nor clears them. */
+    private static final List<String> READ_ONLY = List.of("currentKubernetesVersion", "provisioningState", "fqdn",
+            "powerState", "nodeImageVersion");
 
     static ArmPut of(String asoKind) {
         return KEEPS.contains(asoKind) ? KEEP_OMITTED : REPLACE;
@@ -38,6 +45,13 @@ enum ArmPut {
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             out.set(e.getKey(), e.getValue().deepCopy());
+        }
+        if (current != null) {
+            for (String k : READ_ONLY) {
+                if (current.has(k) && !body.has(k)) {
+                    out.set(k, current.get(k).deepCopy());
+                }
+            }
         }
         if (out.path("location").isTextual()) {
             out.put("location", out.path("location").asText().replace(" ", "").toLowerCase(Locale.ROOT));

@@ -32,7 +32,9 @@ final class AsoEmulator {
             Map.entry("FlexibleServersConfiguration", new String[]{"FlexibleServer", "/configurations/"}),
             Map.entry("VirtualNetwork", new String[]{"ResourceGroup", "/providers/Microsoft.Network/virtualNetworks/"}),
             Map.entry("VirtualNetworksSubnet", new String[]{"VirtualNetwork", "/subnets/"}),
-            Map.entry("NetworkSecurityGroup", new String[]{"ResourceGroup", "/providers/Microsoft.Network/networkSecurityGroups/"}));
+            Map.entry("NetworkSecurityGroup", new String[]{"ResourceGroup", "/providers/Microsoft.Network/networkSecurityGroups/"}),
+            Map.entry("ManagedCluster", new String[]{"ResourceGroup", "/providers/Microsoft.ContainerService/managedClusters/"}),
+            Map.entry("ManagedClustersAgentPool", new String[]{"ManagedCluster", "/agentPools/"}));
 
     private final World world;
     private final Map<String, String> lastPolicy = new HashMap<>();
@@ -76,21 +78,27 @@ final class AsoEmulator {
                 }
             } else {
                 long gen = cr.path("metadata").path("generation").asLong(0);
-                // A resource gone from Azure is PUT again (re-created) by ASO's periodic reconcile.
-                if (!"manage".equals(lastPolicy.get(uid)) || lastPut.getOrDefault(uid, -1L) != gen || live.isEmpty()) {
-                    if ("skip".equals(lastPolicy.get(uid))) {
-                        Conditions.set(cr, "Ready", "False", "Reconciling", "The resource is in the process of being reconciled by the operator", world.now());
-                    }
-                    world.async.write("aso", id, ArmPut.of(cr.path("kind").asText()).apply(world.azure.get(id).orElse(null), properties(cr)));
-                    lastPut.put(uid, gen);
-                }
-                if (world.async.running("aso", id)) {
-                    cr.with("metadata").with("annotations").put(POLLER_TOKEN, "token-" + gen);
-                    Conditions.set(cr, "Ready", "False", "Reconciling", "The resource is in the process of being reconciled by the operator", world.now());
+                Optional<ObjectNode> body = body(cr);
+                if (body.isEmpty()) {
+                    // ASO resolves every reference before it PUTs; until then it waits.
+                    Conditions.set(cr, "Ready", "False", "ReferenceNotFound", "a referenced resource does not exist", world.now());
                 } else {
-                    setStatus(cr, world.azure.get(id).orElseThrow(), id);
-                    Conditions.set(cr, "Ready", "True", "Succeeded", "", world.now());
-                    Secrets.writeFor(world, cr);
+                    // A resource gone from Azure is PUT again (re-created) by ASO's periodic reconcile.
+                    if (!"manage".equals(lastPolicy.get(uid)) || lastPut.getOrDefault(uid, -1L) != gen || live.isEmpty()) {
+                        if ("skip".equals(lastPolicy.get(uid))) {
+                            Conditions.set(cr, "Ready", "False", "Reconciling", "The resource is in the process of being reconciled by the operator", world.now());
+                        }
+                        world.async.write("aso", id, ArmPut.of(cr.path("kind").asText()).apply(world.azure.get(id).orElse(null), body.get()));
+                        lastPut.put(uid, gen);
+                    }
+                    if (world.async.running("aso", id)) {
+                        cr.with("metadata").with("annotations").put(POLLER_TOKEN, "token-" + gen);
+                        Conditions.set(cr, "Ready", "False", "Reconciling", "The resource is in the process of being reconciled by the operator", world.now());
+                    } else {
+                        setStatus(cr, world.azure.get(id).orElseThrow(), id);
+                        Conditions.set(cr, "Ready", "True", "Succeeded", "", world.now());
+                        Secrets.writeFor(world, cr);
+                    }
                 }
             }
             if (!world.async.running("aso", id)) {
@@ -122,6 +130,70 @@ final class AsoEmulator {
         p.remove("azureName");
         p.remove("operatorSpec");
         return p;
+    }
+
+    /** ARM names of reference properties where ARM spells the ID "ID" (ASO names them fooReference either way). */
+    private static final Map<String, String> ARM_ID_NAMES = Map.of("vnetSubnetReference", "vnetSubnetID",
+            "podSubnetReference", "podSubnetID");
+
+    /**
+     * What ASO PUTs: {@link #properties} with every resource reference resolved to its ARM ID under its ARM name
+     * ({@code fooReference} -> {@code fooId}, {@code reference} -> {@code id}); empty while a reference is unresolved.
+     */
+    Optional<ObjectNode> body(JsonNode cr) {
+        ObjectNode p = properties(cr);
+        return resolve(p, World.text(cr, "metadata.namespace")) ? Optional.of(p) : Optional.empty();
+    }
+
+    private boolean resolve(JsonNode node, String namespace) {
+        if (node.isArray()) {
+            boolean ok = true;
+            for (JsonNode item : node) {
+                ok &= resolve(item, namespace);
+            }
+            return ok;
+        }
+        if (!(node instanceof ObjectNode o)) {
+            return true;
+        }
+        boolean ok = true;
+        for (String key : names(o)) {
+            JsonNode v = o.get(key);
+            if (key.equals("reference") || key.endsWith("Reference")) {
+                Optional<String> id = referencedId(v, namespace);
+                o.remove(key);
+                if (id.isEmpty()) {
+                    ok = false;
+                } else {
+                    o.put(key.equals("reference") ? "id" : ARM_ID_NAMES.getOrDefault(key,
+                            key.substring(0, key.length() - "Reference".length()) + "Id"), id.get());
+                }
+            } else {
+                ok &= resolve(v, namespace);
+            }
+        }
+        return ok;
+    }
+
+    private Optional<String> referencedId(JsonNode ref, String namespace) {
+        if (ref.hasNonNull("armId")) {
+            return Optional.of(ref.path("armId").asText());
+        }
+        for (World.Kind k : world.kinds) {
+            if (k.kind().equals(ref.path("kind").asText()) && k.apiVersion().startsWith(ref.path("group").asText() + "/")) {
+                Optional<ObjectNode> target = world.get(k.ref(namespace, ref.path("name").asText()));
+                if (target.isPresent()) {
+                    return armId(target.get());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> names(ObjectNode o) {
+        List<String> out = new ArrayList<>();
+        o.fieldNames().forEachRemaining(out::add);
+        return out;
     }
 
     static String policy(JsonNode cr) {

@@ -200,9 +200,9 @@ public final class Harness {
                 Optional<ObjectNode> az = id.flatMap(world.azure::get);
                 if (az.isEmpty()) {
                     out.add(u.id() + ": Azure resource of " + t.ref().display() + " missing");
-                } else if (!PreviewInvariant.sentIsKept(AsoEmulator.properties(cr.get()), az.get())) {
+                } else if (!PreviewInvariant.sentIsKept(world.aso.body(cr.get()).orElse(AsoEmulator.properties(cr.get())), az.get())) {
                     out.add(u.id() + ": Azure state of " + id.get() + " is " + az.get() + ", planned "
-                            + AsoEmulator.properties(cr.get()));
+                            + world.aso.body(cr.get()).orElse(AsoEmulator.properties(cr.get())));
                 }
                 if (!"manage".equals(AsoEmulator.policy(cr.get()))) {
                     out.add(u.id() + ": " + t.ref().display() + " is not managed by ASO");

@@ -85,6 +85,8 @@ public final class PipelineEstates {
             JsonNode atProvider = m.node().path("status").path("atProvider");
             if (atProvider.hasNonNull("id")) {
                 w.azure.seed(atProvider.path("id").asText(), UpjetToArm.properties(m.kind(), atProvider));
+                UpjetToArm.defaultPool(m.kind(), m.node().path("spec").path("forProvider"), atProvider)
+                        .ifPresent(p -> w.azure.seed(p.getKey(), p.getValue()));
             }
         }
         for (UnitPlan u : b.plan().units()) {

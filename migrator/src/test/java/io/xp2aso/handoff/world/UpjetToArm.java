@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,11 +51,55 @@ final class UpjetToArm {
                 case "Account.accountTier", "Account.accountReplicationType" -> out.with("sku").put("name",
                         params.path("accountTier").asText("Standard") + "_" + params.path("accountReplicationType").asText("LRS"));
                 case "Account.minTlsVersion" -> out.put("minimumTlsVersion", v.asText());
+                case "KubernetesCluster.skuTier" -> out.with("sku").put("name", "Base").put("tier", v.asText());
+                case "KubernetesCluster.oidcIssuerEnabled" -> out.with("oidcIssuerProfile").set("enabled", v.deepCopy());
+                case "KubernetesCluster.workloadIdentityEnabled" -> out.with("securityProfile").with("workloadIdentity")
+                        .set("enabled", v.deepCopy());
+                case "KubernetesCluster.networkProfile" -> out.set("networkProfile", renamed(v, Map.of("dnsServiceIp",
+                        "dnsServiceIP")));
+                case "KubernetesClusterNodePool.nodeCount" -> out.set("count", v.deepCopy());
+                case "KubernetesClusterNodePool.zones" -> out.set("availabilityZones", v.deepCopy());
+                case "KubernetesClusterNodePool.autoScalingEnabled", "KubernetesClusterNodePool.enableAutoScaling" ->
+                        out.set("enableAutoScaling", v.deepCopy());
+                case "KubernetesClusterNodePool.vnetSubnetId" -> out.set("vnetSubnetID", v.deepCopy());
+                case "KubernetesClusterNodePool.podSubnetId" -> out.set("podSubnetID", v.deepCopy());
+                case "KubernetesClusterNodePool.onlyCriticalAddonsEnabled" -> {
+                    if (v.asBoolean(false)) {
+                        out.withArray("nodeTaints").add("CriticalAddonsOnly=true:NoSchedule");
+                    }
+                }
+                case "KubernetesClusterNodePool.kubernetesClusterId", "KubernetesCluster.defaultNodePool" -> {
+                    // the pool's parent is in its ARM ID; the default pool is an agentPools resource of its own
+                }
                 case "Container.containerAccessType" -> out.put("publicAccess",
                         CONTAINER_ACCESS.getOrDefault(v.asText().toLowerCase(Locale.ROOT), v.asText()));
                 default -> out.set(k, v.deepCopy());
             }
         }
+        return out;
+    }
+
+    /**
+     * The default node pool Terraform writes with a KubernetesCluster, as the agentPools resource Azure keeps for it:
+     * its ARM ID below the cluster's and its properties (the pool's arguments, the observed ones over the desired).
+     */
+    static Optional<Map.Entry<String, ObjectNode>> defaultPool(String upjetKind, JsonNode forProvider, JsonNode atProvider) {
+        JsonNode desired = forProvider.path("defaultNodePool");
+        if (!upjetKind.equals("KubernetesCluster") || !desired.isObject() || !atProvider.hasNonNull("id")) {
+            return Optional.empty();
+        }
+        ObjectNode pool = ((ObjectNode) desired).deepCopy();
+        if (atProvider.path("defaultNodePool").isObject()) {
+            pool.setAll(((ObjectNode) atProvider.path("defaultNodePool")).deepCopy());
+        }
+        ObjectNode props = properties("KubernetesClusterNodePool", pool);
+        props.put("mode", "System");
+        return Optional.of(Map.entry(atProvider.path("id").asText() + "/agentPools/" + pool.path("name").asText(), props));
+    }
+
+    private static ObjectNode renamed(JsonNode v, Map<String, String> names) {
+        ObjectNode out = io.xp2aso.source.Yaml.JSON.createObjectNode();
+        v.fields().forEachRemaining(e -> out.set(names.getOrDefault(e.getKey(), e.getKey()), e.getValue().deepCopy()));
         return out;
     }
 }

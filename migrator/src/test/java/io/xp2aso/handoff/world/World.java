@@ -53,6 +53,8 @@ public final class World implements AutoCloseable {
     final Set<String> asoKinds = new LinkedHashSet<>();
     final CrossplaneEmulator crossplane = new CrossplaneEmulator(this);
     final AsoEmulator aso = new AsoEmulator(this);
+    /** Cluster API and CAPZ, for units migrated with --aks-target capz (idle until their CRDs are installed). */
+    public final CapzEmulator capz = new CapzEmulator(this);
     /** Azure operations that take rounds (upjet applies, ASO PUTs); immediate unless set. */
     public final AsyncOperations async = new AsyncOperations(this);
     public final ArgoEmulator argo = new ArgoEmulator(this);
@@ -234,6 +236,7 @@ public final class World implements AutoCloseable {
             argo.reconcile();
             flux.reconcile();
             crossplane.reconcile();
+            capz.reconcile();
             aso.reconcile();
             Secrets.collect(this);
         } finally {
