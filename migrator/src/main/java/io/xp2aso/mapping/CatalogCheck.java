@@ -224,6 +224,9 @@ public final class CatalogCheck {
                 viaPaths(r);
                 continue;
             }
+            if (r.subResource() != null) {
+                ref(fp, r.subResource().parent(), "", at);
+            }
             if (r.reference() != null) {
                 ref(fp, r.reference(), prefix, at);
             } else {

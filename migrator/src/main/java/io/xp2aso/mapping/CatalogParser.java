@@ -18,7 +18,8 @@ import java.util.Set;
 
 /** Reads one mapping file strictly: an unknown key, a wrong type or a bad value is an error naming file:line. */
 final class CatalogParser {
-    private static final Set<String> TOP = Set.of("source", "description", "targets", "mergeInto", "ignore", "olderNames");
+    private static final Set<String> TOP = Set.of("source", "description", "targets", "mergeInto", "ignore", "olderNames",
+            "armIdPath");
     private static final Set<String> OLDER = Set.of("from", "to", "values", "negate", "note");
     private static final Set<String> SOURCE = Set.of("group", "kind", "versions");
     private static final Set<String> TARGET = Set.of("id", "apiVersion", "kind", "versions", "nameSuffix", "when",
@@ -27,7 +28,8 @@ final class CatalogParser {
     private static final Set<String> UNLESS = Set.of("path", "equals");
     private static final Set<String> RULE = Set.of("from", "to", "const", "default", "pattern", "format", "values",
             "keepUnlisted", "negate", "multiply", "divide", "case", "joinList", "split", "type", "reference",
-            "secretRef", "each", "fields", "append", "appendKey", "onlyIf", "entries", "via", "observedUnset", "note");
+            "secretRef", "each", "fields", "append", "appendKey", "onlyIf", "entries", "via", "observedUnset", "subResource", "note");
+    private static final Set<String> SUB_RESOURCE = Set.of("from", "kind", "armId", "path");
     private static final Set<String> REF = Set.of("from", "kind", "target", "armId", "armIdSuffix");
     private static final Set<String> AZURE_NAME = Set.of("from", "fixed", "nameFallback");
     private static final Set<String> IGNORE = Set.of("path", "reason", "severity");
@@ -39,6 +41,8 @@ final class CatalogParser {
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9]*");
     private static final java.util.regex.Pattern PATH =
             java.util.regex.Pattern.compile("(\\.|[A-Za-z_@$][A-Za-z0-9_\\-@$]*(\\.[A-Za-z_@$][A-Za-z0-9_\\-@$]*)*)");
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([^}]*)}");
 
     private final LocatedYaml doc;
 
@@ -106,7 +110,32 @@ final class CatalogParser {
             }
         }
         List<OlderName> older = n.has("olderNames") ? olderNames(n.get("olderNames")) : List.of();
-        return new KindMapping(group, kind, versions, description, targets, merge, ignores, older, doc.origin(n));
+        String armIdPath = n.has("armIdPath") ? armIdPath(n.get("armIdPath"), targets, merge) : "";
+        return new KindMapping(group, kind, versions, description, targets, merge, ignores, older, armIdPath, doc.origin(n));
+    }
+
+    /**
+     * `armIdPath`: absolute (/subscriptions/{subscription}/...) or appended to the parent's ARM ID, which needs a
+     * parent: the merge target, or the primary target's owner field.
+     */
+    private String armIdPath(JsonNode n, List<TargetSpec> targets, MergeSpec merge) {
+        String path = text(n);
+        if (!path.startsWith("/") || !path.contains("{azureName}")) {
+            throw error(n, "armIdPath is a path starting with `/` that names {azureName} (e.g. /probes/{azureName})");
+        }
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(path);
+        while (m.find()) {
+            if (!m.group(1).equals("azureName") && !m.group(1).equals("subscription")) {
+                throw error(n, "armIdPath names only {azureName} and {subscription}, not {" + m.group(1) + "}");
+            }
+        }
+        boolean parent = merge != null || (!targets.isEmpty() && targets.get(0).owner() != null
+                && !targets.get(0).owner().isLocal() && !targets.get(0).owner().anyKind());
+        if (!ArmId.looksLike(path) && !parent) {
+            throw error(n, "a relative armIdPath is appended to the parent's ARM ID: it needs `mergeInto` or an owner "
+                    + "field of the first target (else start it with /subscriptions/{subscription})");
+        }
+        return path;
     }
 
     private List<OlderName> olderNames(JsonNode n) {
@@ -368,6 +397,7 @@ final class CatalogParser {
                 throw error(v, "`via` reads plain values: it does not combine with reference, secretRef, each, fields or onlyIf");
             }
         }
+        SubResourceSpec subResource = r.has("subResource") ? subResource(r, from, reference, via, hasFields) : null;
         boolean secretRef = r.has("secretRef") && bool(r.get("secretRef"));
         if (secretRef && from.size() != 1) {
             throw error(r, "a secretRef rule reads one `from` field (a Crossplane SecretKeySelector)");
@@ -395,7 +425,29 @@ final class CatalogParser {
                 r.has("append") && bool(r.get("append")),
                 r.has("appendKey") ? strings(r.get("appendKey")) : List.of(),
                 r.has("onlyIf") ? condition(r.get("onlyIf")) : null,
-                r.has("entries") ? entries(r.get("entries")) : null, via, observedUnset(r), doc.origin(r));
+                r.has("entries") ? entries(r.get("entries")) : null, via, observedUnset(r), subResource, doc.origin(r));
+    }
+
+    /** `subResource: {from, kind, armId, path}`: the value names a part of the resource `from` names. */
+    private SubResourceSpec subResource(JsonNode r, List<String> from, RefSpec reference, RefSpec via, boolean hasFields) {
+        JsonNode n = r.get("subResource");
+        if (!n.isObject() || !n.has("from") || !n.has("path")) {
+            throw error(n, "`subResource` is {from: FIELD, kind: GROUP/KIND, path: /children/{value}}: the field naming "
+                    + "the resource the value is a part of, and the part's path below that resource's ARM ID");
+        }
+        object(n, "subResource", SUB_RESOURCE);
+        if (from.size() > 1 || reference != null || via != null || hasFields || r.has("secretRef") || r.has("const")) {
+            throw error(n, "`subResource` reads one `from` value: it does not combine with reference, via, fields, secretRef or const");
+        }
+        String path = text(n.get("path"));
+        if (!path.startsWith("/") || !path.contains("{value}")) {
+            throw error(n.get("path"), "the path of a subResource starts with `/` and names {value} (e.g. /frontendIPConfigurations/{value})");
+        }
+        List<String> parent = new ObjectRef(n.get("from")).paths;
+        String kind = n.has("kind") ? text(n.get("kind")) : "";
+        checkKind(n.get("kind"), kind, false);
+        return new SubResourceSpec(new RefSpec(parent, kind, "", n.has("armId") ? text(n.get("armId")) : "", "",
+                doc.origin(n)), path, doc.origin(n));
     }
 
     /** `observedUnset: [0, ""]`: scalar values that, read from status.atProvider, mean "not set in Azure". */

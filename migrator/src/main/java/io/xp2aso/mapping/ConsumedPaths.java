@@ -78,6 +78,9 @@ public final class ConsumedPaths {
                 reference(r.via(), prefix, out); // its `from` paths are the other MR's fields
                 continue;
             }
+            if (r.subResource() != null) {
+                reference(r.subResource().parent(), "", out); // the parent is a field of the MR, not of the item
+            }
             if (r.reference() != null) {
                 reference(r.reference(), prefix, out);
             } else if (r.usesWholeValue()) {

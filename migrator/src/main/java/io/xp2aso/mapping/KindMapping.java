@@ -9,13 +9,16 @@ import java.util.Optional;
  * One mapping file: how one Crossplane MR kind becomes ASO objects ({@code targets}), or folds into another MR's
  * object ({@code mergeInto}), and which of its fields are deliberately left out ({@code ignore}).
  * {@code olderNames}: field names the same kind had in the original provider, renamed before the rules run.
+ * {@code armIdPath}: how the MR's ARM ID is built when no observed one is known (appended to its parent's ID: the
+ * primary target's owner, or the merge target), for references to MRs that have no ASO object of their own.
  * {@code group} is the cluster-scoped upjet group; the namespaced {@code .m.} group matches too.
  */
 public record KindMapping(String group, String kind, List<String> versions, String description,
                           List<TargetSpec> targets, MergeSpec mergeInto, List<IgnoreSpec> ignore,
-                          List<OlderName> olderNames, Origin origin) {
+                          List<OlderName> olderNames, String armIdPath, Origin origin) {
     public KindMapping {
         olderNames = List.copyOf(olderNames);
+        armIdPath = armIdPath == null ? "" : armIdPath;
         versions = List.copyOf(versions);
         targets = List.copyOf(targets);
         ignore = List.copyOf(ignore);

@@ -199,6 +199,10 @@ final class RefResolver {
                 }
             }
             Optional<Slot> one = pick(from, found);
+            if (one.isPresent() && one.get().armId.isEmpty() && one.get().mapping != null && one.get().mapping.isMerge()) {
+                // No ASO object of its own (a load balancer's pool): the ID given is its exact one.
+                return new Resolved(null, "", value + spec.armIdSuffix(), "", one.get());
+            }
             if (one.isPresent()) {
                 return migrated(from, spec, one.get(), read);
             }
@@ -348,9 +352,13 @@ final class RefResolver {
                 return new Resolved(to, ts.get().id(), "", "");
             }
         }
-        // Not migrated (no mapping) or in another namespace: point at Azure.
+        // Not migrated (no mapping), in another namespace, or without an ASO object of its own: point at Azure.
         if (!to.armId.isEmpty()) {
             return new Resolved(null, "", to.armId + spec.armIdSuffix(), "", to);
+        }
+        if (to.mapping != null && !to.mapping.armIdPath().isEmpty()) {
+            Resolved built = armIdOf(to, 0);
+            return built.ok() ? new Resolved(null, "", built.armId() + spec.armIdSuffix(), "", to) : built;
         }
         if (!to.azureName.isEmpty()) {
             Resolved r = fromTemplate(from, spec, to.azureName, read);
@@ -358,6 +366,87 @@ final class RefResolver {
         }
         return Resolved.problem("the referenced " + to.subject() + " is " + (to.mapping == null ? "not migrated" : "in namespace "
                 + to.namespace) + " and neither its ARM ID nor its Azure name is known");
+    }
+
+    /**
+     * The ARM ID of a migrated MR: its observed one, else its parent's ARM ID (the MR its merge or its primary
+     * target's owner names) followed by its file's {@code armIdPath}. References need it for MRs that have no ASO
+     * object of their own (a load balancer's probe) and for parts of a resource (its frontend IP configuration),
+     * which ASO can name only by ARM ID.
+     */
+    private Resolved armIdOf(Slot s, int depth) {
+        if (!s.armId.isEmpty()) {
+            return new Resolved(null, "", s.armId, "", s);
+        }
+        String path = s.mapping == null ? "" : s.mapping.armIdPath();
+        if (path.isEmpty()) {
+            return Resolved.problem("the ARM ID of " + s.subject() + " is not known (no status.atProvider.id: run with "
+                    + "--observed, or --from-cluster)");
+        }
+        if (depth > MAX_PARENTS) {
+            return Resolved.problem("the ARM ID of " + s.subject() + " goes through more than " + MAX_PARENTS + " parents");
+        }
+        if (s.azureName.isEmpty()) {
+            return Resolved.problem("the Azure name of " + s.subject() + " is not known, so neither is its ARM ID");
+        }
+        String base = "";
+        if (!ArmId.looksLike(path)) {
+            KindMapping m = s.mapping;
+            Resolved parent = armIdOfReferred(s, m.isMerge() ? m.mergeInto().via() : m.targets().get(0).owner(), depth);
+            if (!parent.ok()) {
+                return parent;
+            }
+            base = parent.armId();
+        }
+        String sub = "";
+        if (path.contains("{subscription}")) {
+            sub = subscription(s);
+            if (sub.isEmpty()) {
+                return Resolved.problem("the ARM ID of " + s.subject() + " needs the subscription ID (pass --subscription "
+                        + "ID, or --observed with the live MRs)");
+            }
+        }
+        return new Resolved(null, "", base + path.replace("{azureName}", s.azureName).replace("{subscription}", sub), "", s);
+    }
+
+    private static final int MAX_PARENTS = 8;
+
+    /** The ARM ID of the resource {@code spec} names in MR {@code s} (read in the MR itself, not in a list item). */
+    Resolved armIdOfReferred(Slot s, RefSpec spec) {
+        return armIdOfReferred(s, spec, 0);
+    }
+
+    private Resolved armIdOfReferred(Slot s, RefSpec spec, int depth) {
+        Function<String, JsonNode> desired = p -> {
+            JsonNode v = FieldPath.readSafe(s.forProvider(), p);
+            return v != null ? v : FieldPath.readSafe(s.initProvider(), p);
+        };
+        Function<String, JsonNode> read = p -> {
+            JsonNode v = desired.apply(p);
+            return v != null ? v : FieldPath.readSafe(s.atProvider(), p);
+        };
+        List<Resolved> found = resolve(s, spec, read, desired);
+        if (found.isEmpty()) {
+            return Resolved.problem("none of forProvider." + String.join(", forProvider.", spec.from())
+                    + " (or their Ref/Selector) is set in " + s.subject());
+        }
+        Resolved r = found.get(0);
+        if (!r.ok() || r.slot() == null) {
+            return r;
+        }
+        Slot p = r.slot();
+        JsonNode given = spec.from().isEmpty() ? null : desired.apply(spec.from().get(0));
+        if (p.armId.isEmpty() && given != null && given.isTextual() && ArmId.looksLike(given.asText())) {
+            return new Resolved(null, "", given.asText(), "", p); // the MR names it by its exact ID
+        }
+        if (!p.armId.isEmpty() || (p.mapping != null && !p.mapping.armIdPath().isEmpty())) {
+            return armIdOf(p, depth + 1);
+        }
+        // A migrated parent whose file gives no armIdPath (a resource group): its Azure name in the reference's template.
+        if (!p.azureName.isEmpty()) {
+            return fromTemplate(s, spec, p.azureName, read);
+        }
+        return Resolved.problem("the ARM ID of " + p.subject() + " is not known (no status.atProvider.id, no Azure name)");
     }
 
     private Resolved fromTemplate(Slot from, RefSpec spec, String value, Function<String, JsonNode> read) {

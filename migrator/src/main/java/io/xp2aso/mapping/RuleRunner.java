@@ -130,6 +130,11 @@ final class RuleRunner {
             if (value == null) {
                 return;
             }
+        } else if (r.subResource() != null) {
+            value = subResource(r, src);
+            if (value == null) {
+                return;
+            }
         } else if (r.secretRef()) {
             value = secretRef(r, src);
             if (value == null) {
@@ -291,6 +296,38 @@ final class RuleRunner {
             return list.isEmpty() ? null : list;
         }
         return list.isEmpty() ? null : list.get(0);
+    }
+
+    /** {armId} references to parts (by name) of the resource the rule's subResource names; a list for a list. */
+    private JsonNode subResource(RuleSpec r, Source src) {
+        String from = r.from().isEmpty() ? "" : r.from().get(0);
+        JsonNode v = src.read(from);
+        if (v == null) {
+            return null;
+        }
+        SubResourceSpec sub = r.subResource();
+        RefResolver.Resolved parent = resolver.armIdOfReferred(slot, sub.parent());
+        if (!parent.ok()) {
+            slot.unmap(src.abs(from));
+            slot.finding(Finding.error("reference-unresolved", "forProvider." + src.abs(from) + " names a part of the "
+                    + sub.parent().kind() + " named by forProvider." + sub.parent().from().get(0) + ", but "
+                    + parent.problem() + "; spec." + r.to() + " is left out", slot.resource.origin(), slot.subject()));
+            return null;
+        }
+        List<JsonNode> names = new ArrayList<>();
+        if (v.isArray()) {
+            v.forEach(names::add);
+        } else {
+            names.add(v);
+        }
+        ArrayNode list = Nodes.FACTORY.arrayNode();
+        for (JsonNode n : names) {
+            if (!n.isValueNode() || n.asText().isEmpty()) {
+                throw new Transforms.Failure("`" + n + "` is not the name of a part of the " + sub.parent().kind());
+            }
+            list.addObject().put("armId", parent.armId() + sub.path().replace("{value}", n.asText()));
+        }
+        return v.isArray() ? list : list.get(0);
     }
 
     private static boolean isList(JsonNode n) {

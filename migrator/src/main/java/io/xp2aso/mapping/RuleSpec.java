@@ -15,7 +15,8 @@ import java.util.Map;
  * pattern, format, values/negate, multiply/divide, case, joinList/split, entries, type, then each/fields, then write
  * (or append).
  * {@code via}: the {@code from} paths are read in the MR this reference names (e.g. a database's server), not in
- * this one. {@code format} may name {@code {azureName}} and {@code {subscription}}; with no {@code from}, it is a
+ * this one. {@code subResource}: the value names a part of the resource another field names; an {@code armId}
+ * reference to it is written. {@code format} may name {@code {azureName}} and {@code {subscription}}; with no {@code from}, it is a
  * computed constant.
  */
 public record RuleSpec(List<String> from, String to, JsonNode constValue, JsonNode defaultValue,
@@ -23,7 +24,8 @@ public record RuleSpec(List<String> from, String to, JsonNode constValue, JsonNo
                        boolean negate, BigDecimal multiply, BigDecimal divide, String textCase, String joinList,
                        String split, String type, RefSpec reference, boolean secretRef, List<RuleSpec> each,
                        List<RuleSpec> fields, boolean append, List<String> appendKey, RuleCondition onlyIf, MapEntries entries,
-                       RefSpec via, List<String> observedUnset, Origin origin) {
+                       RefSpec via, List<String> observedUnset, SubResourceSpec subResource,
+                       Origin origin) {
     public RuleSpec {
         observedUnset = observedUnset == null ? List.of() : List.copyOf(observedUnset);
         from = List.copyOf(from);
@@ -35,7 +37,7 @@ public record RuleSpec(List<String> from, String to, JsonNode constValue, JsonNo
 
     /** True when the rule's own value is used whole (so its from paths consume every leaf below them). */
     public boolean usesWholeValue() {
-        return reference != null || secretRef || (each == null && fields == null);
+        return reference != null || subResource != null || secretRef || (each == null && fields == null);
     }
 
     /** Reads nothing: a constant (or a group of nested rules without a from). */

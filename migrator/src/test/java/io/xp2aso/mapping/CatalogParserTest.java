@@ -28,7 +28,7 @@ class CatalogParserTest {
     void errorsNameTheLine() {
         assertEquals("error: m.yaml:7: unknown key `bogus` in a rule (allowed: append, appendKey, case, const, default, divide, "
                 + "each, entries, fields, format, from, joinList, keepUnlisted, multiply, negate, note, observedUnset, onlyIf, pattern, reference, secretRef, "
-                + "split, to, type, values, via)", error(HEAD + "      - {from: a, to: b, bogus: 1}\n"));
+                + "split, subResource, to, type, values, via)", error(HEAD + "      - {from: a, to: b, bogus: 1}\n"));
         assertTrue(error(HEAD + "      - {from: 'a b', to: b}\n").contains("m.yaml:7: bad field path `a b`"));
         assertTrue(error(HEAD + "      - {from: a, to: b, pattern: '(('}\n").contains("m.yaml:7: bad pattern"));
         assertTrue(error(HEAD + "      - {from: a}\n").contains("m.yaml:7: a rule needs `to`"));

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NetworkFamilyMappingTest {
     @ParameterizedTest
-    @ValueSource(strings = {"routetable-natgateway", "dns-records", "nic-peering-resolver"})
+    @ValueSource(strings = {"routetable-natgateway", "dns-records", "nic-peering-resolver", "loadbalancer"})
     void mapsToExpectedAsoObjectsThatValidate(String fixture) throws Exception {
         Shared.reference();
         NetworkMappingTest.Run run = NetworkMappingTest.map(fixture);
