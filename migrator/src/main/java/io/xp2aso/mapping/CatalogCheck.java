@@ -224,7 +224,7 @@ public final class CatalogCheck {
                 viaPaths(r);
                 continue;
             }
-            if (r.subResource() != null) {
+            if (r.subResource() != null && !r.subResource().self()) {
                 ref(fp, r.subResource().parent(), "", at);
             }
             if (r.reference() != null) {

@@ -29,7 +29,7 @@ final class CatalogParser {
     private static final Set<String> RULE = Set.of("from", "to", "const", "default", "pattern", "format", "values",
             "keepUnlisted", "negate", "multiply", "divide", "case", "joinList", "split", "type", "reference",
             "secretRef", "each", "fields", "append", "appendKey", "onlyIf", "entries", "via", "observedUnset", "subResource", "note");
-    private static final Set<String> SUB_RESOURCE = Set.of("from", "kind", "armId", "path");
+    private static final Set<String> SUB_RESOURCE = Set.of("from", "kind", "armId", "path", "plain");
     private static final Set<String> REF = Set.of("from", "kind", "target", "armId", "armIdSuffix");
     private static final Set<String> AZURE_NAME = Set.of("from", "fixed", "nameFallback");
     private static final Set<String> IGNORE = Set.of("path", "reason", "severity");
@@ -45,6 +45,8 @@ final class CatalogParser {
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([^}]*)}");
 
     private final LocatedYaml doc;
+    /** The first subResource of this file without `from` (a part of the MR's own resource), if any. */
+    private JsonNode selfPart;
 
     private CatalogParser(LocatedYaml doc) {
         this.doc = doc;
@@ -111,6 +113,10 @@ final class CatalogParser {
         }
         List<OlderName> older = n.has("olderNames") ? olderNames(n.get("olderNames")) : List.of();
         String armIdPath = n.has("armIdPath") ? armIdPath(n.get("armIdPath"), targets, merge) : "";
+        if (armIdPath.isEmpty() && selfPart != null) {
+            throw error(selfPart, "a subResource without `from` is a part of this MR's own resource, whose ARM ID "
+                    + "the file's `armIdPath` gives; add it");
+        }
         return new KindMapping(group, kind, versions, description, targets, merge, ignores, older, armIdPath, doc.origin(n));
     }
 
@@ -431,9 +437,10 @@ final class CatalogParser {
     /** `subResource: {from, kind, armId, path}`: the value names a part of the resource `from` names. */
     private SubResourceSpec subResource(JsonNode r, List<String> from, RefSpec reference, RefSpec via, boolean hasFields) {
         JsonNode n = r.get("subResource");
-        if (!n.isObject() || !n.has("from") || !n.has("path")) {
+        if (!n.isObject() || !n.has("path") || n.has("from") != n.has("kind")) {
             throw error(n, "`subResource` is {from: FIELD, kind: GROUP/KIND, path: /children/{value}}: the field naming "
-                    + "the resource the value is a part of, and the part's path below that resource's ARM ID");
+                    + "the resource the value is a part of, and the part's path below that resource's ARM ID (without "
+                    + "`from` and `kind`: a part of this MR's own resource)");
         }
         object(n, "subResource", SUB_RESOURCE);
         if (from.size() > 1 || reference != null || via != null || hasFields || r.has("secretRef") || r.has("const")) {
@@ -443,11 +450,16 @@ final class CatalogParser {
         if (!path.startsWith("/") || !path.contains("{value}")) {
             throw error(n.get("path"), "the path of a subResource starts with `/` and names {value} (e.g. /frontendIPConfigurations/{value})");
         }
+        boolean plain = n.has("plain") && bool(n.get("plain"));
+        if (!n.has("from")) {
+            selfPart = selfPart == null ? n : selfPart;
+            return new SubResourceSpec(null, path, plain, doc.origin(n));
+        }
         List<String> parent = new ObjectRef(n.get("from")).paths;
-        String kind = n.has("kind") ? text(n.get("kind")) : "";
+        String kind = text(n.get("kind"));
         checkKind(n.get("kind"), kind, false);
         return new SubResourceSpec(new RefSpec(parent, kind, "", n.has("armId") ? text(n.get("armId")) : "", "",
-                doc.origin(n)), path, doc.origin(n));
+                doc.origin(n)), path, plain, doc.origin(n));
     }
 
     /** `observedUnset: [0, ""]`: scalar values that, read from status.atProvider, mean "not set in Azure". */

@@ -78,7 +78,7 @@ public final class ConsumedPaths {
                 reference(r.via(), prefix, out); // its `from` paths are the other MR's fields
                 continue;
             }
-            if (r.subResource() != null) {
+            if (r.subResource() != null && !r.subResource().self()) {
                 reference(r.subResource().parent(), "", out); // the parent is a field of the MR, not of the item
             }
             if (r.reference() != null) {

@@ -411,6 +411,11 @@ final class RefResolver {
 
     private static final int MAX_PARENTS = 8;
 
+    /** The ARM ID of a migrated MR (observed, or built from its file's armIdPath). */
+    Resolved armIdOf(Slot s) {
+        return armIdOf(s, 0);
+    }
+
     /** The ARM ID of the resource {@code spec} names in MR {@code s} (read in the MR itself, not in a list item). */
     Resolved armIdOfReferred(Slot s, RefSpec spec) {
         return armIdOfReferred(s, spec, 0);

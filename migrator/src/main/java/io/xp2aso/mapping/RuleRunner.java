@@ -306,11 +306,12 @@ final class RuleRunner {
             return null;
         }
         SubResourceSpec sub = r.subResource();
-        RefResolver.Resolved parent = resolver.armIdOfReferred(slot, sub.parent());
+        RefResolver.Resolved parent = sub.self() ? resolver.armIdOf(slot) : resolver.armIdOfReferred(slot, sub.parent());
         if (!parent.ok()) {
             slot.unmap(src.abs(from));
-            slot.finding(Finding.error("reference-unresolved", "forProvider." + src.abs(from) + " names a part of the "
-                    + sub.parent().kind() + " named by forProvider." + sub.parent().from().get(0) + ", but "
+            slot.finding(Finding.error("reference-unresolved", "forProvider." + src.abs(from) + " names a part of "
+                    + (sub.self() ? "this resource" : "the " + sub.parent().kind() + " named by forProvider."
+                    + sub.parent().from().get(0)) + ", but "
                     + parent.problem() + "; spec." + r.to() + " is left out", slot.resource.origin(), slot.subject()));
             return null;
         }
@@ -323,9 +324,15 @@ final class RuleRunner {
         ArrayNode list = Nodes.FACTORY.arrayNode();
         for (JsonNode n : names) {
             if (!n.isValueNode() || n.asText().isEmpty()) {
-                throw new Transforms.Failure("`" + n + "` is not the name of a part of the " + sub.parent().kind());
+                throw new Transforms.Failure("`" + n + "` is not the name of a part of "
+                        + (sub.self() ? "this resource" : "the " + sub.parent().kind()));
             }
-            list.addObject().put("armId", parent.armId() + sub.path().replace("{value}", n.asText()));
+            String id = parent.armId() + sub.path().replace("{value}", n.asText());
+            if (sub.plain()) {
+                list.add(id);
+            } else {
+                list.addObject().put("armId", id);
+            }
         }
         return v.isArray() ? list : list.get(0);
     }

@@ -58,7 +58,15 @@ class NetworkExamplesTest {
             "privateendpoint.yaml", List.of(
                     "PrivateEndpoint/example: reference-unresolved: forProvider.privateServiceConnection.privateConnectionResourceId: `<resource ID>`",
                     "PrivateEndpoint/example: unmapped-field: forProvider.privateServiceConnection.privateConnectionResourceId ",
-                    "PrivateEndpoint/example: unmapped privateServiceConnection.privateConnectionResourceId"));
+                    "PrivateEndpoint/example: unmapped privateServiceConnection.privateConnectionResourceId"),
+            // loadBalancerFrontendIpConfigurationIds: a Terraform expression, not an ARM ID
+            "privatelinkservice.yaml", List.of(
+                    "PrivateLinkService/example: reference-unresolved: forProvider.loadBalancerFrontendIpConfigurationIds: `${azurerm_lb",
+                    "PrivateLinkService/example: unmapped-field: forProvider.loadBalancerFrontendIpConfigurationIds ",
+                    "PrivateLinkService/example: unmapped loadBalancerFrontendIpConfigurationIds"),
+            // publicCertData: left empty ("# Valid Public Cert"), and ASO requires it
+            "virtualnetworkgateway.yaml", List.of(
+                    "VirtualNetworkGateway/example does not validate: spec.vpnClientConfiguration.vpnClientRootCertificates[0].publicCertData: required"));
 
     /**
      * Fields of the older provider (upjet-azure-legacy) that some examples still use; they are mapped once the

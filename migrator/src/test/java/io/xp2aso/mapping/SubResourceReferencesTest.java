@@ -74,6 +74,56 @@ class SubResourceReferencesTest {
     }
 
     @Test
+    void aPartOfTheMrsOwnResourceNeedsTheFilesArmIdPath() {
+        String self = TARGET + """
+                      - {from: a, to: b, subResource: {path: '/ipConfigurations/{value}', plain: true}}
+                """;
+        assertTrue(error(self).contains("m.yaml:7: a subResource without `from` is a part of this MR's own resource"));
+        KindMapping m = CatalogParser.parse("m.yaml", self.replace("targets:", "armIdPath: /subscriptions/{subscription}/g/{azureName}\ntargets:"));
+        assertTrue(m.targets().get(0).rules().get(0).subResource().self());
+        assertTrue(error(TARGET + "      - {from: a, to: b, subResource: {from: lb, path: '/x/{value}'}}\n").contains("`subResource` is {from: FIELD"));
+    }
+
+    @Test
+    void aGatewaysBgpPeeringAddressNamesItsOwnIpConfigurationByPlainArmId() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("xp2aso-vng", ".yaml");
+        java.nio.file.Files.writeString(file, """
+                apiVersion: network.azure.upbound.io/v1beta1
+                kind: VirtualNetworkGateway
+                metadata:
+                  name: hub-vpn
+                  annotations:
+                    crossplane.io/external-name: vgw-hub
+                spec:
+                  forProvider:
+                    location: westeurope
+                    resourceGroupName: hub-rg
+                    type: Vpn
+                    vpnType: RouteBased
+                    sku: VpnGw1
+                    enableBgp: true
+                    ipConfiguration:
+                      - name: vnetGatewayConfig
+                        subnetId: /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/hub-rg/providers/Microsoft.Network/virtualNetworks/hub/subnets/GatewaySubnet
+                    bgpSettings:
+                      - asn: 65010
+                        peeringAddresses:
+                          - ipConfigurationName: vnetGatewayConfig
+                            apipaAddresses: [169.254.21.1]
+                """);
+        Results r = new Results(Mapper.map(Fixtures.composeFile(file, ObservedIndex.EMPTY), Fixtures.builtIn(),
+                ObservedIndex.EMPTY, new MapOptions(null, "0b1f6471-1bf0-4dda-aec3-111122223333", Map.of())));
+        assertEquals("/subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/hub-rg/providers/Microsoft.Network/"
+                        + "virtualNetworkGateways/vgw-hub/ipConfigurations/vnetGatewayConfig",
+                r.spec("VirtualNetworkGateway", "hub-vpn").path("bgpSettings").path("bgpPeeringAddresses").get(0)
+                        .path("ipconfigurationId").asText());
+        assertEquals(List.of(), r.findings("reference-unresolved"));
+        assertEquals(List.of(), r.source("hub-vpn").unmapped());
+        assertEquals(List.of(), NetworkMappingTest.validator().validate((com.fasterxml.jackson.databind.node.ObjectNode)
+                r.target("VirtualNetworkGateway", "hub-vpn")));
+    }
+
+    @Test
     void withoutTheSubscriptionNoIdIsMadeUpAndEachReferenceSaysWhatIsMissing() {
         Results r = new Results(Mapper.map(Fixtures.compose("network/loadbalancer/input.yaml", ObservedIndex.EMPTY),
                 Fixtures.builtIn(), ObservedIndex.EMPTY, new MapOptions(null, null, Map.of())));

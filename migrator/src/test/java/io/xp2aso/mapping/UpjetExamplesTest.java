@@ -58,7 +58,7 @@ class UpjetExamplesTest {
             "cdn.azure.upbound.io/FrontdoorProfile", "cdn.azure.upbound.io/FrontdoorEndpoint",
             "cdn.azure.upbound.io/FrontdoorOriginGroup", "cdn.azure.upbound.io/FrontdoorOrigin",
             "cdn.azure.upbound.io/FrontdoorRoute", "cdn.azure.upbound.io/FrontdoorRuleSet",
-            "cdn.azure.upbound.io/FrontdoorCustomDomain");
+            "cdn.azure.upbound.io/FrontdoorCustomDomain", "cdn.azure.upbound.io/Profile");
 
     /** Errors an example raises only because it leaves out the resource it names. */
     static final Set<String> INCOMPLETE_EXAMPLE = Set.of("owner-unresolved", "reference-unresolved", "merge-target-missing");
