@@ -102,7 +102,8 @@ public final class InventoryAnalysis {
                 blockers.add(new Blocker("drift", mr.ref().display(), Health.driftText(mr)));
             }
         }
-        return new Analysis(OwnershipGraph.build(inv), blockers, kinds, functions, inv.managed().size(), movable);
+        return new Analysis(OwnershipGraph.build(inv), blockers, kinds, functions, inv.managed().size(), movable,
+                AksAnalysis.analyze(inv, catalog));
     }
 
     /** One blocker per ASO kind the cluster cannot take (CRD missing, or none of the catalog's versions served). */

@@ -14,6 +14,8 @@ import java.util.List;
 public final class InventoryJson {
     public static final int SCHEMA_VERSION = 1;
     private static final JsonNodeFactory F = Nodes.FACTORY;
+    /** Cluster, MachinePool and the three AzureASOManaged* kinds: all needed for migrate --aks-target capz. */
+    static final int AKS_CAPZ_KINDS = 5;
 
     private InventoryJson() {
     }
@@ -130,6 +132,18 @@ public final class InventoryJson {
             n.put("code", b.code());
             n.put("subject", b.subject());
             n.put("message", b.message());
+        }
+        ObjectNode capi = root.putObject("clusterApi");
+        capi.put("installed", inv.capzCrds().size() == AKS_CAPZ_KINDS);
+        strings(capi.putArray("crds"), inv.capzCrds());
+        ArrayNode aks = root.putArray("aksClusters");
+        for (AksReadiness r : a.aks()) {
+            ObjectNode n = ref(aks.addObject(), r.cluster());
+            n.put("azureId", r.azureId());
+            n.put("capz", r.capz());
+            strings(n.putArray("reasons"), r.reasons());
+            strings(n.putArray("machinePools"), r.machinePools());
+            strings(n.putArray("staysAso"), r.staysAso());
         }
         try {
             return Yaml.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

@@ -74,6 +74,18 @@ final class InventoryViews {
         }
         s.put("migratability", mig);
 
+        List<Map<String, Object>> aks = new ArrayList<>();
+        for (AksReadiness r : a.aks()) {
+            aks.add(map("cluster", r.cluster().display(), "apiVersion", r.cluster().apiVersion(),
+                    "azureId", r.azureId().isEmpty() ? "(not observed)" : r.azureId(), "capz", r.capz() ? "yes" : "no",
+                    "reasons", r.reasons().isEmpty() ? "-" : String.join("; ", r.reasons()),
+                    "machinePools", r.machinePools().isEmpty() ? "-" : String.join("; ", r.machinePools()),
+                    "staysAso", r.staysAso().isEmpty() ? "-" : String.join(", ", r.staysAso())));
+        }
+        s.put("aksClusters", aks);
+        s.put("hasAks", !aks.isEmpty());
+        s.put("capzCrds", inv.capzCrds().isEmpty() ? "none" : String.join(", ", inv.capzCrds()));
+
         Map<String, Integer> blockerCounts = new TreeMap<>();
         List<Map<String, Object>> blockers = new ArrayList<>();
         for (Blocker b : a.blockers()) {

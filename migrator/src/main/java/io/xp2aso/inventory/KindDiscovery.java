@@ -26,6 +26,12 @@ final class KindDiscovery {
     private final List<AsoCrd> asoCrds = new ArrayList<>();
     private final Set<String> asoVersions = new TreeSet<>();
     private boolean asoMarked;
+    private final Set<String> capz = new TreeSet<>();
+    /** The Cluster API and CAPZ kinds migrate --aks-target capz writes. */
+    private static final Set<String> CAPZ_KINDS = Set.of("Cluster.cluster.x-k8s.io", "MachinePool.cluster.x-k8s.io",
+            "AzureASOManagedCluster.infrastructure.cluster.x-k8s.io",
+            "AzureASOManagedControlPlane.infrastructure.cluster.x-k8s.io",
+            "AzureASOManagedMachinePool.infrastructure.cluster.x-k8s.io");
 
     /** Reads one CRD object. */
     void accept(JsonNode crd) {
@@ -59,6 +65,9 @@ final class KindDiscovery {
                     asoVersions.add(Text.clean(v));
                 }
             }
+        }
+        if (CAPZ_KINDS.contains(kind + "." + group) && !served.isEmpty()) {
+            capz.add(kind + "." + group);
         }
         ObjectKind role = classify(group, kind, categories);
         if (role == null || served.isEmpty() || SKIPPED_KINDS.contains(kind)) {
@@ -119,6 +128,11 @@ final class KindDiscovery {
 
     List<ClusterKind> kinds() {
         return kinds;
+    }
+
+    /** The Cluster API and CAPZ kinds served ("Kind.group", sorted). */
+    List<String> capz() {
+        return new ArrayList<>(capz);
     }
 
     AsoInstallation aso() {

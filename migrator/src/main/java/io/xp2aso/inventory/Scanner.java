@@ -98,7 +98,8 @@ public final class Scanner {
                 sorted(c.providerConfigs, Comparator.comparing(ProviderConfigSummary::ref)),
                 sorted(c.claims, Comparator.comparing(ResourceSummary::ref)),
                 sorted(c.composites, Comparator.comparing(ResourceSummary::ref)),
-                sorted(c.managed, Comparator.comparing(ResourceSummary::ref)));
+                sorted(c.managed, Comparator.comparing(ResourceSummary::ref)),
+                sorted(c.aks, Comparator.comparing(AksFacts::ref)), discovery.capz());
     }
 
     private String listNamespace(ClusterKind kind) {
@@ -131,6 +132,7 @@ public final class Scanner {
         final List<ResourceSummary> claims = new ArrayList<>();
         final List<ResourceSummary> composites = new ArrayList<>();
         final List<ResourceSummary> managed = new ArrayList<>();
+        final List<AksFacts> aks = new ArrayList<>();
 
         void add(ObjectKind role, JsonNode o) {
             switch (role) {
@@ -142,7 +144,14 @@ public final class Scanner {
                 case PROVIDER_CONFIG -> providerConfigs.add(Summaries.providerConfig(o));
                 case CLAIM -> claims.add(Summaries.resource(o, role));
                 case COMPOSITE -> composites.add(Summaries.resource(o, role));
-                case MANAGED -> managed.add(Summaries.resource(o, role));
+                case MANAGED -> {
+                    ResourceSummary r = Summaries.resource(o, role);
+                    managed.add(r);
+                    AksFacts f = AksFacts.of(o, r.ref(), r.compositeLabel());
+                    if (f != null) {
+                        aks.add(f);
+                    }
+                }
                 default -> {
                     // Other Crossplane kinds are only counted.
                 }

@@ -222,6 +222,33 @@ class CapzHandoffWorldTest {
         }
     }
 
+    /**
+     * A MachinePool scaled by hand after adoption (CAPZ copies its replicas into the pool's spec; ASO, in skip, does
+     * not write): the gate before manage stops the run, so ASO never PUTs the new count.
+     */
+    @Test
+    void aMachinePoolScaledAfterAdoptionStopsTheHandOver() throws Exception {
+        Harness h = harness();
+        try (h.world) {
+            UnitPlan u = h.plan.units().get(0);
+            Map<String, Long> before = poolCounts(h.world);
+            runUntilBefore(h, "manage");
+            ObjectRef batch = u.capi().stream().map(ObjectRef::of)
+                    .filter(r -> r.kind().equals("MachinePool") && r.name().equals("payments-batch-pool")).findFirst().orElseThrow();
+            ObjectNode pool = h.world.get(batch).orElseThrow();
+            pool.with("spec").put("replicas", 5);
+            h.world.executorCluster().update(pool);
+            h.world.rounds(3);
+            assertTrue(h.run(new RunOptions(true, true, "", false, Set.of(u.id())), ExecutorHooks.NONE) != 0,
+                    h.transcript.toString());
+            assertTrue(h.transcript.toString().contains("MachinePool/team-c/payments-batch-pool asks for 5 replicas but the "
+                    + "pool has 2 nodes in Azure"), h.transcript.toString());
+            assertEquals(before, poolCounts(h.world));
+            assertEquals(List.of(), h.world.azure.log().stream().filter(op -> op.writer().equals("aso")
+                    && op.id().toLowerCase().contains("/agentpools/")).toList());
+        }
+    }
+
     /** Runs (approving what a stop showed) until the executor is about to run {@code step}. */
     private static void runUntilBefore(Harness h, String step) {
         String unit = h.plan.units().get(0).id();

@@ -74,7 +74,7 @@ class InventoryOutputTest {
     void jsonHasTheDocumentedKeysInOrder() {
         assertEquals(List.of("schemaVersion", "cluster", "summary", "aso", "kinds", "unlisted", "xrds", "compositions",
                 "environmentConfigs", "providers", "functions", "providerConfigs", "claims", "composites",
-                "managedResources", "graph", "migratability", "blockers"), fieldNames(json));
+                "managedResources", "graph", "migratability", "blockers", "clusterApi", "aksClusters"), fieldNames(json));
         JsonNode s = json.path("summary");
         assertEquals(seeded.claims, s.path("claims").asInt());
         assertEquals(seeded.composites, s.path("composites").asInt());

@@ -65,17 +65,34 @@ final class CapzSteps {
                 run.say(er.display() + ": controlled by " + owner.display() + ", reconcile-policy skip");
             }
         }
+        gates(run, true);
+    }
+
+    /**
+     * Run again immediately before manage (a resumed run may come back hours later): the control plane is ready and
+     * no MachinePool's replicas differ from its pool's node count, or the manage flip would let CAPZ resize the pool.
+     */
+    static void beforeManage(UnitRun run) {
+        if (!run.unit.capi().isEmpty()) {
+            gates(run, false);
+        }
+    }
+
+    /** The Cluster's control plane ready and every MachinePool at its pool's node count; {@code inSkip}: all still skip. */
+    private static void gates(UnitRun run, boolean inSkip) {
         for (ObjectNode c : run.unit.capi()) {
             ObjectRef r = ObjectRef.of(c);
             if (r.kind().equals(CapzObjects.CLUSTER)) {
                 run.kube.waitFor(r.display() + " to report its control plane ready", () -> {
-                    skipEverywhere(run);
+                    if (inSkip) {
+                        skipEverywhere(run);
+                    }
                     return run.kube.require(r).path("status").path("controlPlaneReady").asBoolean(false) ? Optional.empty()
                             : Optional.of("status.controlPlaneReady is not true");
                 });
                 run.say(r.display() + ": control plane ready");
             } else if (r.kind().equals(CapzObjects.MACHINE_POOL)) {
-                waitReplicas(run, c, r);
+                waitReplicas(run, c, r, inSkip);
             }
         }
     }
@@ -115,14 +132,17 @@ final class CapzSteps {
         return Optional.empty();
     }
 
-    private static void waitReplicas(UnitRun run, ObjectNode pool, ObjectRef r) {
+    private static void waitReplicas(UnitRun run, ObjectNode pool, ObjectRef r, boolean inSkip) {
         ObjectRef agentPool = agentPoolOf(run, pool);
         boolean autoscaled = CapzObjects.REPLICAS_MANAGED_BY_AKS.equals(
                 pool.path("metadata").path("annotations").path(CapzObjects.REPLICAS_MANAGED_BY).asText());
-        JsonNode asked = pool.path("spec").path("replicas");
+        // What the live MachinePool asks for now (someone may have changed it since it was applied).
+        JsonNode asked = run.kube.require(r).path("spec").path("replicas");
         long[] seen = {-1};
         run.kube.waitFor(r.display() + " to report the node count of its pool", () -> {
-            skipEverywhere(run);
+            if (inSkip) {
+                skipEverywhere(run);
+            }
             JsonNode count = agentPool == null ? null : run.kube.require(agentPool).path("status").get("count");
             JsonNode replicas = run.kube.require(r).path("status").get("replicas");
             if (count == null || !count.canConvertToLong()) {

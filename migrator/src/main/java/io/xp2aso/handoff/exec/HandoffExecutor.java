@@ -146,7 +146,10 @@ public final class HandoffExecutor {
             case CAPZ_ADOPT -> CapzSteps.adopt(run);
             case PREVIEW -> Gate.require(run, s.id(), preview(run), "the takeover preview is not empty: ASO's first PUT "
                     + "would change Azure as listed");
-            case MANAGE -> AsoSteps.manage(run);
+            case MANAGE -> {
+                CapzSteps.beforeManage(run);
+                AsoSteps.manage(run);
+            }
             case VERIFY_MANAGED -> AsoSteps.verify(run, true);
             case GITOPS_ADD_ASO -> GitOpsSteps.addAso(run);
             case GITOPS_REMOVE_CLAIM -> GitOpsSteps.removeClaim(run);
