@@ -113,7 +113,10 @@ public final class CatalogCheck {
 
     private void toPaths(List<RuleSpec> rules, String prefix, JsonNode spec, String at) {
         for (RuleSpec r : rules) {
-            String to = FieldPath.join(prefix, r.to());
+            String to = FieldPath.join(prefix, r.inItem() == null ? r.to() : FieldPath.join(r.inItem().list(), r.to()));
+            if (r.inItem() != null && !r.inItem().everyItem()) {
+                need(spec, FieldPath.join(FieldPath.join(prefix, r.inItem().list()), r.inItem().key()), r.origin(), at);
+            }
             if (!to.isEmpty()) {
                 need(spec, to, r.origin(), at);
             }
@@ -218,6 +221,9 @@ public final class CatalogCheck {
         for (RuleSpec r : rules) {
             if (r.onlyIf() != null) {
                 from(fp, ap, FieldPath.join(prefix, r.onlyIf().from()), r.origin(), at);
+            }
+            if (r.inItem() != null && !r.inItem().everyItem()) {
+                from(fp, ap, FieldPath.join(prefix, r.inItem().from()), r.origin(), at);
             }
             if (r.via() != null) {
                 ref(fp, r.via(), prefix, at);

@@ -28,7 +28,8 @@ final class CatalogParser {
     private static final Set<String> UNLESS = Set.of("path", "equals");
     private static final Set<String> RULE = Set.of("from", "to", "const", "default", "pattern", "format", "values",
             "keepUnlisted", "negate", "multiply", "divide", "case", "joinList", "split", "type", "reference",
-            "secretRef", "each", "fields", "append", "appendKey", "onlyIf", "entries", "via", "observedUnset", "subResource", "note");
+            "secretRef", "each", "fields", "append", "appendKey", "onlyIf", "entries", "via", "observedUnset", "subResource", "inItem", "note");
+    private static final Set<String> IN_ITEM = Set.of("list", "key", "from");
     private static final Set<String> SUB_RESOURCE = Set.of("from", "kind", "armId", "path", "plain");
     private static final Set<String> REF = Set.of("from", "kind", "target", "armId", "armIdSuffix");
     private static final Set<String> AZURE_NAME = Set.of("from", "fixed", "nameFallback");
@@ -431,7 +432,23 @@ final class CatalogParser {
                 r.has("append") && bool(r.get("append")),
                 r.has("appendKey") ? strings(r.get("appendKey")) : List.of(),
                 r.has("onlyIf") ? condition(r.get("onlyIf")) : null,
-                r.has("entries") ? entries(r.get("entries")) : null, via, observedUnset(r), subResource, doc.origin(r));
+                r.has("entries") ? entries(r.get("entries")) : null, via, observedUnset(r), subResource,
+                r.has("inItem") ? inItem(r.get("inItem"), to) : null, doc.origin(r));
+    }
+
+    /** `inItem: {list, key, from}`: write below the items of `list` whose `key` is the MR's `from` value (all without). */
+    private ItemSpec inItem(JsonNode n, String to) {
+        object(n, "inItem", IN_ITEM);
+        String list = path(required(n, "list"));
+        if (n.has("from") != n.has("key")) {
+            throw error(n, "inItem selects items by `key` (their field) equal to `from` (the MR's field): give both, or "
+                    + "neither for every item");
+        }
+        if (to.isEmpty()) {
+            throw error(n, "an inItem rule writes to `to` below the item; give `to`");
+        }
+        return new ItemSpec(list, n.has("key") ? path(n.get("key")) : "", n.has("from") ? path(n.get("from")) : "",
+                doc.origin(n));
     }
 
     /** `subResource: {from, kind, armId, path}`: the value names a part of the resource `from` names. */

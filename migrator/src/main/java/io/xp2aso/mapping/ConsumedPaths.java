@@ -74,6 +74,9 @@ public final class ConsumedPaths {
             if (r.onlyIf() != null) {
                 out.add(FieldPath.join(prefix, r.onlyIf().from()));
             }
+            if (r.inItem() != null && !r.inItem().everyItem()) {
+                out.add(FieldPath.join(prefix, r.inItem().from()));
+            }
             if (r.via() != null) {
                 reference(r.via(), prefix, out); // its `from` paths are the other MR's fields
                 continue;

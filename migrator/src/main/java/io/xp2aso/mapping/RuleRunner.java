@@ -106,6 +106,57 @@ final class RuleRunner {
         if (r.onlyIf() != null && (nothingToRead(r, src) || !r.onlyIf().holds(src.read(r.onlyIf().from())))) {
             return;
         }
+        if (r.inItem() != null) {
+            List<ObjectNode> items;
+            try {
+                items = items(r.inItem(), src, out);
+            } catch (Transforms.Failure e) {
+                // The part this MR belongs to is missing: what it says cannot be written anywhere.
+                if (!r.inItem().everyItem()) {
+                    slot.unmap(src.abs(r.inItem().from()));
+                }
+                slot.finding(Finding.error("merge-target-missing", e.getMessage() + ", so spec." + r.inItem().list()
+                        + "[]." + r.to() + " cannot take what this MR says (mapping rule at " + r.origin() + ")",
+                        slot.resource.origin(), slot.subject()));
+                return;
+            }
+            for (ObjectNode item : items) {
+                apply(r, src, item);
+            }
+            return;
+        }
+        apply(r, src, out);
+    }
+
+    /** The items of the ASO object's list that an inItem rule writes into; none is a failure (the value is lost). */
+    private static List<ObjectNode> items(ItemSpec in, Source src, ObjectNode out) {
+        String want = "";
+        if (!in.everyItem()) {
+            JsonNode v = src.read(in.from());
+            if (v == null || !v.isValueNode()) {
+                throw new Transforms.Failure("forProvider." + src.abs(in.from()) + " (which item of spec." + in.list()
+                        + " it belongs to) is not set");
+            }
+            want = v.asText();
+        }
+        JsonNode list = FieldPath.read(out, in.list());
+        List<ObjectNode> found = new ArrayList<>();
+        if (list != null && list.isArray()) {
+            for (JsonNode item : list) {
+                JsonNode k = in.everyItem() ? null : FieldPath.read(item, in.key());
+                if (item.isObject() && (in.everyItem() || (k != null && k.asText().equalsIgnoreCase(want)))) {
+                    found.add((ObjectNode) item);
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            throw new Transforms.Failure(in.everyItem() ? "spec." + in.list() + " has no item to write into"
+                    : "no item of spec." + in.list() + " has " + in.key() + " `" + want + "`");
+        }
+        return found;
+    }
+
+    private void apply(RuleSpec r, Source src, ObjectNode out) {
         JsonNode value;
         if (r.via() != null) {
             src = via(r, src);

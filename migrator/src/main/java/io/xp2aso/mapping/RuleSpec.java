@@ -15,7 +15,8 @@ import java.util.Map;
  * pattern, format, values/negate, multiply/divide, case, joinList/split, entries, type, then each/fields, then write
  * (or append).
  * {@code via}: the {@code from} paths are read in the MR this reference names (e.g. a database's server), not in
- * this one. {@code subResource}: the value names a part of the resource another field names; an {@code armId}
+ * this one. {@code inItem}: the rule writes into the matching items of a list the ASO object already has (its
+ * {@code to} is below the item). {@code subResource}: the value names a part of the resource another field names; an {@code armId}
  * reference to it is written. {@code format} may name {@code {azureName}} and {@code {subscription}}; with no {@code from}, it is a
  * computed constant.
  */
@@ -25,7 +26,7 @@ public record RuleSpec(List<String> from, String to, JsonNode constValue, JsonNo
                        String split, String type, RefSpec reference, boolean secretRef, List<RuleSpec> each,
                        List<RuleSpec> fields, boolean append, List<String> appendKey, RuleCondition onlyIf, MapEntries entries,
                        RefSpec via, List<String> observedUnset, SubResourceSpec subResource,
-                       Origin origin) {
+                       ItemSpec inItem, Origin origin) {
     public RuleSpec {
         observedUnset = observedUnset == null ? List.of() : List.copyOf(observedUnset);
         from = List.copyOf(from);

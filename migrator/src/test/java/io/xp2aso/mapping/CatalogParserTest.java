@@ -27,7 +27,7 @@ class CatalogParserTest {
     @Test
     void errorsNameTheLine() {
         assertEquals("error: m.yaml:7: unknown key `bogus` in a rule (allowed: append, appendKey, case, const, default, divide, "
-                + "each, entries, fields, format, from, joinList, keepUnlisted, multiply, negate, note, observedUnset, onlyIf, pattern, reference, secretRef, "
+                + "each, entries, fields, format, from, inItem, joinList, keepUnlisted, multiply, negate, note, observedUnset, onlyIf, pattern, reference, secretRef, "
                 + "split, subResource, to, type, values, via)", error(HEAD + "      - {from: a, to: b, bogus: 1}\n"));
         assertTrue(error(HEAD + "      - {from: 'a b', to: b}\n").contains("m.yaml:7: bad field path `a b`"));
         assertTrue(error(HEAD + "      - {from: a, to: b, pattern: '(('}\n").contains("m.yaml:7: bad pattern"));

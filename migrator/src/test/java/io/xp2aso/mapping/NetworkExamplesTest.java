@@ -64,6 +64,22 @@ class NetworkExamplesTest {
                     "PrivateLinkService/example: reference-unresolved: forProvider.loadBalancerFrontendIpConfigurationIds: `${azurerm_lb",
                     "PrivateLinkService/example: unmapped-field: forProvider.loadBalancerFrontendIpConfigurationIds ",
                     "PrivateLinkService/example: unmapped loadBalancerFrontendIpConfigurationIds"),
+            // The association examples name a NetworkInterface `example` and a resource group by label without
+            // including them; the ones this test takes from other example files are not theirs (another IP
+            // configuration name, two groups with the label). The folding itself is proven by the loadbalancer golden.
+            "networkinterfacebackendaddresspoolassociation.yaml", List.of(
+                    "NetworkInterfaceBackendAddressPoolAssociation/example: merge-target-missing: no item of spec.ipConfigurations has name `testconfiguration1`",
+                    "NetworkInterfaceBackendAddressPoolAssociation/example: unmapped-field: forProvider.ipConfigurationName ",
+                    "NetworkInterfaceBackendAddressPoolAssociation/example: unmapped ipConfigurationName"),
+            "networkinterfacenatruleassociation.yaml", List.of(
+                    "NetworkInterfaceNatRuleAssociation/example: merge-target-missing: no item of spec.ipConfigurations has name `testconfiguration1`",
+                    "NetworkInterfaceNatRuleAssociation/example: unmapped-field: forProvider.ipConfigurationName ",
+                    "NetworkInterfaceNatRuleAssociation/example: unmapped ipConfigurationName"),
+            "networkinterfaceapplicationsecuritygroupassociation.yaml", List.of(
+                    "NetworkInterface/example: owner-unresolved: forProvider.resourceGroupName: the selector {\"matchLabels\":{\"testing.upbound.io/example-name\":\"example\"}} matches 2",
+                    "VirtualNetwork/example: owner-unresolved: forProvider.resourceGroupName: the selector {\"matchLabels\":{\"testing.upbound.io/example-name\":\"example\"}} matches 2",
+                    "NetworkInterface/example does not validate: spec.owner: required",
+                    "VirtualNetwork/example does not validate: spec.owner: required"),
             // publicCertData: left empty ("# Valid Public Cert"), and ASO requires it
             "virtualnetworkgateway.yaml", List.of(
                     "VirtualNetworkGateway/example does not validate: spec.vpnClientConfiguration.vpnClientRootCertificates[0].publicCertData: required"));

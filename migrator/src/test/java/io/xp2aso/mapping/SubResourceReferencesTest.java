@@ -124,6 +124,35 @@ class SubResourceReferencesTest {
     }
 
     @Test
+    void inItemParsesAndAnIpConfigurationTheInterfaceLacksIsReported() throws Exception {
+        String merge = """
+                source: {group: network.azure.upbound.io, kind: NetworkInterfaceNatRuleAssociation}
+                mergeInto:
+                  kind: network.azure.upbound.io/NetworkInterface
+                  via: networkInterfaceId
+                  target: nic
+                  rules:
+                """;
+        KindMapping m = CatalogParser.parse("m.yaml", merge + "    - {to: x, inItem: {list: ipConfigurations, key: name, from: ipConfigurationName}, fields: [{from: a, to: b}]}\n");
+        ItemSpec in = m.mergeInto().rules().get(0).inItem();
+        assertEquals("ipConfigurations", in.list());
+        assertTrue(ConsumedPaths.of(m).contains("ipConfigurationName"));
+        assertTrue(error(merge + "    - {to: x, inItem: {list: ipConfigurations, key: name}, fields: [{from: a, to: b}]}\n").contains("m.yaml:7: inItem selects items by `key`"));
+        assertTrue(error(merge + "    - {to: x, inItem: {key: name, from: a}, fields: [{from: a, to: b}]}\n").contains("m.yaml:7"));
+
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("xp2aso-nic", ".yaml");
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(Fixtures.resource("network/loadbalancer/input.yaml"))
+                .replace("    ipConfigurationName: primary\n    natRuleIdRef:", "    ipConfigurationName: tertiary\n    natRuleIdRef:"));
+        Results r = new Results(Mapper.map(Fixtures.composeFile(file, ObservedIndex.EMPTY), Fixtures.builtIn(),
+                ObservedIndex.EMPTY, new MapOptions(null, NetworkMappingTest.SUBSCRIPTION, Map.of())));
+        List<Finding> lost = r.findings("web-vm-nic-ssh", "merge-target-missing");
+        assertEquals(1, lost.size(), lost.toString());
+        assertTrue(lost.get(0).message().contains("no item of spec.ipConfigurations has name `tertiary`"), lost.toString());
+        assertTrue(r.source("web-vm-nic-ssh").unmapped().contains("ipConfigurationName"), r.source("web-vm-nic-ssh").unmapped().toString());
+        assertFalse(r.spec("NetworkInterface", "web-vm-nic").path("ipConfigurations").get(0).has("loadBalancerInboundNatRules"));
+    }
+
+    @Test
     void withoutTheSubscriptionNoIdIsMadeUpAndEachReferenceSaysWhatIsMissing() {
         Results r = new Results(Mapper.map(Fixtures.compose("network/loadbalancer/input.yaml", ObservedIndex.EMPTY),
                 Fixtures.builtIn(), ObservedIndex.EMPTY, new MapOptions(null, null, Map.of())));
