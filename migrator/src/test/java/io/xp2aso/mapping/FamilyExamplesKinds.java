@@ -11,12 +11,24 @@ import java.util.Set;
  */
 final class FamilyExamplesKinds {
     static final Set<String> KINDS = Set.of(
+            "authorization.azure.upbound.io/RoleDefinition",
+            "compute.azure.upbound.io/AvailabilitySet",
+            "compute.azure.upbound.io/CapacityReservation",
+            "compute.azure.upbound.io/CapacityReservationGroup",
+            "compute.azure.upbound.io/DiskAccess",
+            "compute.azure.upbound.io/DiskEncryptionSet",
+            "compute.azure.upbound.io/Image",
+            "compute.azure.upbound.io/ManagedDisk",
+                        "eventgrid.azure.upbound.io/Domain",
+            "eventgrid.azure.upbound.io/DomainTopic",
+            "eventgrid.azure.upbound.io/Topic",
             "insights.azure.upbound.io/ApplicationInsightsWorkbook",
             "insights.azure.upbound.io/MonitorActionGroup",
             "insights.azure.upbound.io/MonitorDataCollectionEndpoint",
             "insights.azure.upbound.io/MonitorDiagnosticSetting",
             "insights.azure.upbound.io/MonitorScheduledQueryRulesAlertV2",
             "insights.azure.upbound.io/MonitorWorkspace",
+            "kusto.azure.upbound.io/Database",
             "web.azure.upbound.io/AppServicePlan",
             "web.azure.upbound.io/ServicePlan");
 

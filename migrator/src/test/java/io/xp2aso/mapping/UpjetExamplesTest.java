@@ -114,7 +114,9 @@ class UpjetExamplesTest {
             boolean ownerUnresolved = false;
             for (Finding f : m.findings()) {
                 if (f.severity() == Severity.ERROR) {
-                    assertTrue(INCOMPLETE_EXAMPLE.contains(f.code()) && f.message().contains("part of this migration"),
+                    // A generated Azure name (a role definition's GUID) that the example does not give is only known live.
+                    boolean generatedName = f.code().equals("azure-name-unknown") && f.message().contains("only known to the cluster");
+                    assertTrue(generatedName || INCOMPLETE_EXAMPLE.contains(f.code()) && f.message().contains("part of this migration"),
                             who + ": " + f);
                     ownerUnresolved |= f.code().equals("owner-unresolved");
                 }
