@@ -11,7 +11,9 @@ import java.util.Set;
  */
 final class FamilyExamplesKinds {
     static final Set<String> KINDS = Set.of(
+            "appconfiguration.azure.upbound.io/Configuration",
             "authorization.azure.upbound.io/RoleDefinition",
+            "communication.azure.upbound.io/Service",
             "compute.azure.upbound.io/AvailabilitySet",
             "compute.azure.upbound.io/CapacityReservation",
             "compute.azure.upbound.io/CapacityReservationGroup",
@@ -19,7 +21,7 @@ final class FamilyExamplesKinds {
             "compute.azure.upbound.io/DiskEncryptionSet",
             "compute.azure.upbound.io/Image",
             "compute.azure.upbound.io/ManagedDisk",
-                        "eventgrid.azure.upbound.io/Domain",
+            "eventgrid.azure.upbound.io/Domain",
             "eventgrid.azure.upbound.io/DomainTopic",
             "eventgrid.azure.upbound.io/Topic",
             "insights.azure.upbound.io/ApplicationInsightsWorkbook",
@@ -29,6 +31,7 @@ final class FamilyExamplesKinds {
             "insights.azure.upbound.io/MonitorScheduledQueryRulesAlertV2",
             "insights.azure.upbound.io/MonitorWorkspace",
             "kusto.azure.upbound.io/Database",
+            "notificationhubs.azure.upbound.io/NotificationHubNamespace",
             "web.azure.upbound.io/AppServicePlan",
             "web.azure.upbound.io/ServicePlan");
 

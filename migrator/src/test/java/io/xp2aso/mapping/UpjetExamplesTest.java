@@ -134,14 +134,15 @@ class UpjetExamplesTest {
     }
 
     /**
-     * The example with uptest's placeholders for the test subscription filled in, as uptest does before applying it
+     * The example with uptest's placeholders for the test subscription and random names filled in, as uptest does before applying it
      * (a diagnostic setting's target is `${data.azurerm_client_config.current.subscription_resource_id}/resourceGroups/...`).
      */
     private static SourceSet readExample(Path file) throws IOException {
         String text = Files.readString(file)
                 .replace("${data.azurerm_client_config.current.subscription_resource_id}", "/subscriptions/" + DataCatalogTest.SUBSCRIPTION)
                 .replace("${data.azurerm_subscription.primary.id}", "/subscriptions/" + DataCatalogTest.SUBSCRIPTION)
-                .replace("${data.azurerm_client_config.current.subscription_id}", DataCatalogTest.SUBSCRIPTION);
+                .replace("${data.azurerm_client_config.current.subscription_id}", DataCatalogTest.SUBSCRIPTION)
+                .replace("${Rand.RFC1123Subdomain}", "x2a7k");
         return SourceReader.read(List.of("-"), new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
