@@ -13,6 +13,8 @@ final class FamilyExamplesKinds {
     static final Set<String> KINDS = Set.of(
             "appconfiguration.azure.upbound.io/Configuration",
             "authorization.azure.upbound.io/RoleDefinition",
+            "cognitiveservices.azure.upbound.io/Account",
+            "cognitiveservices.azure.upbound.io/Deployment",
             "communication.azure.upbound.io/Service",
             "compute.azure.upbound.io/AvailabilitySet",
             "compute.azure.upbound.io/CapacityReservation",
@@ -21,6 +23,7 @@ final class FamilyExamplesKinds {
             "compute.azure.upbound.io/DiskEncryptionSet",
             "compute.azure.upbound.io/Image",
             "compute.azure.upbound.io/ManagedDisk",
+            "containerservice.azure.upbound.io/KubernetesFleetManager",
             "eventgrid.azure.upbound.io/Domain",
             "eventgrid.azure.upbound.io/DomainTopic",
             "eventgrid.azure.upbound.io/Topic",
