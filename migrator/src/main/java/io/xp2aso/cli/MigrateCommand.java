@@ -3,6 +3,7 @@ package io.xp2aso.cli;
 import io.xp2aso.handoff.exec.StateStore;
 import io.xp2aso.inventory.LiveSource;
 import io.xp2aso.mapping.MappingCatalog;
+import io.xp2aso.mapping.ObserveOnly;
 import io.xp2aso.mapping.ServedCrds;
 import io.xp2aso.migrate.FailOn;
 import io.xp2aso.capz.AksTarget;
@@ -101,6 +102,12 @@ final class MigrateCommand implements Callable<Integer> {
                     + "agent pools.")
     String aksTarget;
 
+    @Option(names = "--observe-only", paramLabel = "skip-object|none", defaultValue = "skip-object",
+            description = "What an MR that only observes its Azure resource (managementPolicies without Create, Update "
+                    + "or *) becomes (default: ${DEFAULT-VALUE}): an ASO object that stays reconcile-policy skip for good, "
+                    + "or none: no ASO object, and what refers to it names it by ARM ID.")
+    String observeOnly;
+
     /** Standard input for SOURCE `-`; tests replace it. */
     InputStream stdin = System.in;
 
@@ -163,7 +170,8 @@ final class MigrateCommand implements Callable<Integer> {
                 .withAsoVersions(asoVersions)
                 .withLiveUnits(liveUnits)
                 .withServedCrds(served)
-                .withAksTarget(AksTarget.parse(aksTarget));
+                .withAksTarget(AksTarget.parse(aksTarget))
+                .withObserveOnly(ObserveOnly.parse(observeOnly));
         MigrationRun run;
         // Files stream into a hidden staging folder beside DIR, which replaces DIR only when the whole run succeeded.
         try (AtomicOutput out = new AtomicOutput(output)) {
@@ -196,6 +204,9 @@ final class MigrateCommand implements Callable<Integer> {
         }
         if (AksTarget.parse(aksTarget) == null) {
             throw usage("--aks-target is aso or capz, not `" + aksTarget + "`");
+        }
+        if (ObserveOnly.parse(observeOnly) == null) {
+            throw usage("--observe-only is skip-object or none, not `" + observeOnly + "`");
         }
         if (ref != null && sources.isEmpty()) {
             throw usage("--ref reads SOURCE at a Git ref; it needs a SOURCE");

@@ -1,5 +1,7 @@
 package io.xp2aso.handoff;
 
+import io.xp2aso.mapping.ObserveOnly;
+
 import java.util.List;
 
 /**
@@ -21,8 +23,7 @@ public final class HandoverPolicy {
     }
 
     public static String of(ManagedHandoff mr) {
-        List<String> p = mr.managementPolicies();
-        if (!(p.contains("*") || p.contains("Create") || p.contains("Update"))) {
+        if (!ObserveOnly.writes(mr.managementPolicies())) {
             return Keys.POLICY_SKIP;
         }
         return deletes(mr) ? Keys.POLICY_MANAGE : Keys.POLICY_DETACH;

@@ -1,5 +1,7 @@
 package io.xp2aso.handoff;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -9,12 +11,21 @@ import java.util.List;
  * {@code azureId} is status.atProvider.id ("" when the cluster was not observed; read live in preflight).
  * {@code drift} lists fields whose desired value differs from the observed one. {@code preview} is the takeover
  * preview migrate computed from status.atProvider (what ASO's first PUT would change), shown in plan.md; the
- * executor shows and gates the live one.
+ * executor shows and gates the live one. {@code noObject}: the MR only observes its resource and migrate was run
+ * with --observe-only none, so it has no ASO object (written only when true).
  */
 public record ManagedHandoff(ObjectRef ref, String resourceName, boolean namespacedV2, String externalName,
                              String azureId, String deletionPolicy, List<String> managementPolicies,
                              List<ObjectRef> targets, List<String> drift, List<SecretCopy> secrets,
-                             List<String> preview) {
+                             List<String> preview,
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean noObject) {
+    public ManagedHandoff(ObjectRef ref, String resourceName, boolean namespacedV2, String externalName, String azureId,
+                          String deletionPolicy, List<String> managementPolicies, List<ObjectRef> targets,
+                          List<String> drift, List<SecretCopy> secrets, List<String> preview) {
+        this(ref, resourceName, namespacedV2, externalName, azureId, deletionPolicy, managementPolicies, targets, drift,
+                secrets, preview, false);
+    }
+
     public ManagedHandoff {
         managementPolicies = List.copyOf(managementPolicies);
         targets = List.copyOf(targets);

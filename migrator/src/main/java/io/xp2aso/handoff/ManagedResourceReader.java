@@ -3,6 +3,7 @@ package io.xp2aso.handoff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.mapping.MappedResource;
+import io.xp2aso.mapping.Mapper;
 import io.xp2aso.model.ComposedResource;
 import io.xp2aso.model.Finding;
 import io.xp2aso.model.Severity;
@@ -44,7 +45,9 @@ final class ManagedResourceReader {
             policies.add("*");
         }
         List<String> preview = new ArrayList<>();
+        boolean noObject = false;
         for (Finding f : mr.findings()) {
+            noObject |= f.code().equals(Mapper.NO_OBJECT);
             if (f.code().equals(StaticPreview.CODE)) {
                 preview.add(f.message());
             }
@@ -60,7 +63,7 @@ final class ManagedResourceReader {
         List<String> drift = src.observed() == null ? List.of()
                 : drift(desired.path("spec").path("forProvider"), live.path("status").path("atProvider"));
         return new ManagedHandoff(ref, src.resourceName(), v2, externalName, azureId, deletionPolicy, policies, targets,
-                drift, secrets(desired.path("spec").path("forProvider"), mr.targets()), preview);
+                drift, secrets(desired.path("spec").path("forProvider"), mr.targets()), preview, noObject);
     }
 
     private static String annotation(JsonNode obj, String key) {

@@ -72,7 +72,8 @@ public final class PlanMarkdown {
                 b.append(mr.deletionPolicy()).appendWide(" → ").append("Orphan");
             }
             b.append(" | ").append(String.join(",", mr.managementPolicies())).appendWide(" → ").append("Observe | ")
-                    .append(mr.targets().isEmpty() ? "(folded into another)" : String.join(", ",
+                    .append(mr.noObject() ? "none (it only observes; --observe-only none)"
+                            : mr.targets().isEmpty() ? "(folded into another)" : String.join(", ",
                             mr.targets().stream().map(ObjectRef::display).toList())).append(" |\n");
         }
         if (!u.connectionSecrets().isEmpty()) {

@@ -33,7 +33,8 @@ final class Accounting {
                 }
             }
         }
-        if (s.mapping == null) {
+        if (s.mapping == null || s.noObject) {
+            // No object (--observe-only none): nothing is written, so no field can be lost.
             return;
         }
         wholeLists(s);

@@ -32,6 +32,8 @@ public final class Mapper {
     public static final String RESOURCE_NAME = "xp2aso.io/composition-resource-name";
     public static final String MERGED_FROM = "xp2aso.io/merged-from";
     public static final String EXTERNAL_NAME = "crossplane.io/external-name";
+    /** Finding code of an observe-only MR that gets no ASO object (--observe-only none). */
+    public static final String NO_OBJECT = "observe-only-no-object";
 
     private final MappingCatalog catalog;
     private final ObservedIndex observed;
@@ -123,6 +125,15 @@ public final class Mapper {
                     + " in the mapping catalog (" + catalog.location() + "); it cannot be migrated", cr.origin(), s.subject()));
         }
         s.armId = observedArmId(s);
+        if (mapping != null && !mapping.isMerge() && options.observeOnly() == ObserveOnly.NONE
+                && !ObserveOnly.writes(s.managementPolicies())) {
+            // A merged MR (mergeInto) still folds in: leaving its fields out of the parent's PUT would reset them.
+            s.noObject = true;
+            s.finding(Finding.info(NO_OBJECT, "the MR only observes its Azure resource (managementPolicies "
+                    + s.managementPolicies() + ") and --observe-only is none: it gets no ASO object; ASO objects that "
+                    + "refer to it name it by ARM ID, and the handoff retires the MR without an Azure call",
+                    cr.origin(), s.subject()));
+        }
         identify(s);
         return s;
     }
@@ -130,7 +141,7 @@ public final class Mapper {
     /** The names of the slot's targets (those not made per list item), unique in their namespace and kind. */
     private void name(Slot s) {
         KindMapping mapping = s.mapping;
-        if (mapping != null && !mapping.isMerge()) {
+        if (mapping != null && !mapping.isMerge() && !s.noObject) {
             for (TargetSpec t : mapping.targets()) {
                 if (t.forEach().isEmpty()) {
                     s.targetNames.put(t.id(), uniqueName(s, t, t == mapping.targets().get(0) ? s.baseName + t.nameSuffix()
@@ -238,7 +249,8 @@ public final class Mapper {
                 s.azureNameSource = "metadata.name";
             }
         }
-        if (s.azureName.isEmpty() && s.mapping != null && !s.mapping.isMerge()) {
+        // Without an object the name only serves referrers' ARM IDs, and they say when it is missing.
+        if (s.azureName.isEmpty() && s.mapping != null && !s.mapping.isMerge() && !s.noObject) {
             s.finding(Finding.error("azure-name-unknown", "the Azure name of this " + s.kind
                     + " is only known to the cluster (no " + EXTERNAL_NAME + " annotation"
                     + (spec.from().isEmpty() ? "" : ", no forProvider." + spec.from())
@@ -279,7 +291,7 @@ public final class Mapper {
     // ---- pass 2: build targets ----
 
     private void activate(Slot s) {
-        if (s.mapping == null || s.mapping.isMerge()) {
+        if (s.mapping == null || s.mapping.isMerge() || s.noObject) {
             return;
         }
         for (TargetSpec t : s.mapping.targets()) {
@@ -562,7 +574,10 @@ public final class Mapper {
         }
         Optional<RefResolver.Resolved> target = found.stream().filter(r -> r.ok() && r.slot() != null).findFirst();
         if (target.isEmpty()) {
+            Slot referred = found.isEmpty() ? null : found.get(0).referred();
             String why = found.isEmpty() ? "none of forProvider." + String.join(", ", m.via().from()) + " is set"
+                    : referred != null && referred.noObject ? referred.subject() + " only observes its resource and gets "
+                    + "no ASO object (--observe-only none); migrate with --observe-only skip-object"
                     : found.get(0).ok() ? "it is not part of this migration (" + found.get(0).armId() + ")" : found.get(0).problem();
             s.finding(Finding.error("merge-target-missing", s.kind + " has no ASO kind of its own: it becomes part of its "
                     + m.via().kind() + ", but " + why, s.resource.origin(), s.subject()));

@@ -336,7 +336,7 @@ final class RefResolver {
     }
 
     private Resolved migrated(Slot from, RefSpec spec, Slot to, Function<String, JsonNode> read) {
-        if (to.mapping != null && !to.mapping.isMerge()) {
+        if (to.mapping != null && !to.mapping.isMerge() && !to.noObject) {
             String target = spec.target();
             Optional<TargetSpec> ts = to.mapping.target(target);
             if (ts.isEmpty()) {
@@ -352,7 +352,8 @@ final class RefResolver {
                 return new Resolved(to, ts.get().id(), "", "");
             }
         }
-        // Not migrated (no mapping), in another namespace, or without an ASO object of its own: point at Azure.
+        // Not migrated (no mapping, or observe-only with no object), in another namespace, or without an ASO object
+        // of its own: point at Azure.
         if (!to.armId.isEmpty()) {
             return new Resolved(null, "", to.armId + spec.armIdSuffix(), "", to);
         }
@@ -364,8 +365,10 @@ final class RefResolver {
             Resolved r = fromTemplate(from, spec, to.azureName, read);
             return new Resolved(r.slot(), r.targetId(), r.armId(), r.problem(), to);
         }
-        return Resolved.problem("the referenced " + to.subject() + " is " + (to.mapping == null ? "not migrated" : "in namespace "
-                + to.namespace) + " and neither its ARM ID nor its Azure name is known");
+        String where = to.mapping == null ? "not migrated" : to.noObject ? "observe-only with no ASO object "
+                + "(--observe-only none)" : "in namespace " + to.namespace;
+        return Resolved.problem("the referenced " + to.subject() + " is " + where
+                + " and neither its ARM ID nor its Azure name is known");
     }
 
     /**

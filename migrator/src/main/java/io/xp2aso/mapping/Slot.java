@@ -51,6 +51,11 @@ final class Slot {
     BuildLog log;
     /** This slot's targets built ahead, by target id, until the map stage's sequential pass takes them. */
     Map<String, BuildLog> ahead;
+    /**
+     * The MR only observes its resource and --observe-only none is set: it gets no ASO object, and what refers to it
+     * refers to its ARM ID.
+     */
+    boolean noObject;
 
     Slot(Unit unit, ComposedResource resource, KindMapping mapping, String namespace, String baseName) {
         this.unit = unit;
@@ -162,6 +167,14 @@ final class Slot {
         } else {
             r.run();
         }
+    }
+
+    /** The MR's management policies, live ones first (what the handoff reads too); empty means the default "*". */
+    List<String> managementPolicies() {
+        JsonNode p = (observed != null ? observed.node() : desired.node()).path("spec").path("managementPolicies");
+        List<String> out = new ArrayList<>();
+        p.forEach(x -> out.add(x.asText()));
+        return out;
     }
 
     String groupKind() {

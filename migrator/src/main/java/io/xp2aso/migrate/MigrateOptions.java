@@ -1,6 +1,7 @@
 package io.xp2aso.migrate;
 
 import io.xp2aso.capz.AksTarget;
+import io.xp2aso.mapping.ObserveOnly;
 import io.xp2aso.mapping.ServedCrds;
 import io.xp2aso.model.ObservedIndex;
 import io.xp2aso.report.DisplayPaths;
@@ -23,12 +24,15 @@ import java.util.function.Consumer;
  * {@code servedCrds}: the ASO CRDs the target cluster serves, to validate the output against (null: no check);
  * {@code aksTarget}: what AKS clusters become, plain ASO (the default) or Cluster API objects embedding ASO (capz);
  * {@code subscription}: the Azure subscription ID for ARM IDs of resources outside the sources (--subscription),
- * when no observed ID tells it (null: unknown).
+ * when no observed ID tells it (null: unknown);
+ * {@code observeOnly}: what an MR that only observes its resource becomes (--observe-only; null: skip-object).
  */
 public record MigrateOptions(ObservedIndex observed, String targetNamespace, Path mappings, DisplayPaths paths,
                              Consumer<String> progress, Map<String, String> asoVersions, boolean liveUnits,
-                             ServedCrds servedCrds, AksTarget aksTarget, String subscription) {
+                             ServedCrds servedCrds, AksTarget aksTarget, String subscription,
+                             ObserveOnly observeOnly) {
     public MigrateOptions {
+        observeOnly = observeOnly == null ? ObserveOnly.SKIP_OBJECT : observeOnly;
         aksTarget = aksTarget == null ? AksTarget.ASO : aksTarget;
         asoVersions = asoVersions == null ? Map.of() : Map.copyOf(asoVersions);
         observed = observed == null ? ObservedIndex.EMPTY : observed;
@@ -37,48 +41,53 @@ public record MigrateOptions(ObservedIndex observed, String targetNamespace, Pat
     }
 
     public static MigrateOptions defaults() {
-        return new MigrateOptions(ObservedIndex.EMPTY, null, null, null, null, Map.of(), false, null, AksTarget.ASO, null);
+        return new MigrateOptions(ObservedIndex.EMPTY, null, null, null, null, Map.of(), false, null, AksTarget.ASO, null, null);
     }
 
     public MigrateOptions withObserved(ObservedIndex o) {
-        return new MigrateOptions(o, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, servedCrds, aksTarget, subscription);
+        return new MigrateOptions(o, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, servedCrds, aksTarget, subscription, observeOnly);
     }
 
     public MigrateOptions withTargetNamespace(String ns) {
-        return new MigrateOptions(observed, ns, mappings, paths, progress, asoVersions, liveUnits, servedCrds, aksTarget, subscription);
+        return new MigrateOptions(observed, ns, mappings, paths, progress, asoVersions, liveUnits, servedCrds, aksTarget, subscription, observeOnly);
     }
 
     public MigrateOptions withMappings(Path dir) {
-        return new MigrateOptions(observed, targetNamespace, dir, paths, progress, asoVersions, liveUnits, servedCrds, aksTarget, subscription);
+        return new MigrateOptions(observed, targetNamespace, dir, paths, progress, asoVersions, liveUnits, servedCrds, aksTarget, subscription, observeOnly);
     }
 
     public MigrateOptions withPaths(DisplayPaths p) {
-        return new MigrateOptions(observed, targetNamespace, mappings, p, progress, asoVersions, liveUnits, servedCrds, aksTarget, subscription);
+        return new MigrateOptions(observed, targetNamespace, mappings, p, progress, asoVersions, liveUnits, servedCrds, aksTarget, subscription, observeOnly);
     }
 
     public MigrateOptions withProgress(Consumer<String> p) {
-        return new MigrateOptions(observed, targetNamespace, mappings, paths, p, asoVersions, liveUnits, servedCrds, aksTarget, subscription);
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, p, asoVersions, liveUnits, servedCrds, aksTarget, subscription, observeOnly);
     }
 
     public MigrateOptions withAsoVersions(Map<String, String> versions) {
-        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, versions, liveUnits, servedCrds, aksTarget, subscription);
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, versions, liveUnits, servedCrds, aksTarget, subscription, observeOnly);
     }
 
     public MigrateOptions withLiveUnits(boolean live) {
-        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, live, servedCrds, aksTarget, subscription);
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, live, servedCrds, aksTarget, subscription, observeOnly);
     }
 
     public MigrateOptions withServedCrds(ServedCrds crds) {
-        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, crds, aksTarget, subscription);
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, crds, aksTarget, subscription, observeOnly);
     }
 
     public MigrateOptions withAksTarget(AksTarget target) {
         return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, servedCrds,
-                target, subscription);
+                target, subscription, observeOnly);
     }
 
     public MigrateOptions withSubscription(String id) {
         return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, servedCrds,
-                aksTarget, id);
+                aksTarget, id, observeOnly);
+    }
+
+    public MigrateOptions withObserveOnly(ObserveOnly o) {
+        return new MigrateOptions(observed, targetNamespace, mappings, paths, progress, asoVersions, liveUnits, servedCrds,
+                aksTarget, subscription, o);
     }
 }

@@ -28,7 +28,8 @@ final class StandardStages implements Stages {
     @Override
     public MappingResult map(ComposeResult composed, MigrateOptions options) {
         MappingCatalog catalog = MappingCatalog.load(options.mappings());
-        MapOptions mapOptions = new MapOptions(options.targetNamespace(), options.subscription(), options.asoVersions());
+        MapOptions mapOptions = new MapOptions(options.targetNamespace(), options.subscription(), options.asoVersions(),
+                options.observeOnly());
         MappingResult mapped = StaticPreview.apply(composed, Mapper.map(composed, catalog, options.observed(), mapOptions),
                 catalog, options.observed(), mapOptions);
         return options.servedCrds() == null ? mapped : ServedSchemaCheck.apply(mapped, options.servedCrds());

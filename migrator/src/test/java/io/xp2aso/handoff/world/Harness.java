@@ -204,8 +204,9 @@ public final class Harness {
                     out.add(u.id() + ": Azure state of " + id.get() + " is " + az.get() + ", planned "
                             + world.aso.body(cr.get()).orElse(AsoEmulator.properties(cr.get())));
                 }
-                if (!"manage".equals(AsoEmulator.policy(cr.get()))) {
-                    out.add(u.id() + ": " + t.ref().display() + " is not managed by ASO");
+                if (!t.policyAfterHandover().equals(AsoEmulator.policy(cr.get()))) {
+                    out.add(u.id() + ": " + t.ref().display() + " has reconcile-policy " + AsoEmulator.policy(cr.get())
+                            + ", planned " + t.policyAfterHandover());
                 }
             }
         }

@@ -15,6 +15,7 @@ import io.xp2aso.mapping.MapOptions;
 import io.xp2aso.mapping.Mapper;
 import io.xp2aso.mapping.MappingCatalog;
 import io.xp2aso.mapping.MappingResult;
+import io.xp2aso.mapping.ObserveOnly;
 import io.xp2aso.model.Estate;
 import io.xp2aso.model.ObjectKind;
 import io.xp2aso.model.ObservedIndex;
@@ -43,11 +44,16 @@ public final class PipelineEstates {
     }
 
     public static Built build(Path sources, Path observed) {
+        return build(sources, observed, ObserveOnly.SKIP_OBJECT);
+    }
+
+    /** As {@link #build(Path, Path)}, with migrate's --observe-only. */
+    public static Built build(Path sources, Path observed, ObserveOnly observeOnly) {
         Estate estate = new Estate(SourceReader.read(List.of(sources.toString()), new ByteArrayInputStream(new byte[0])));
         List<Manifest> live = SourceReader.read(List.of(observed.toString()), new ByteArrayInputStream(new byte[0])).manifests();
         ObservedIndex index = new ObservedIndex(live);
         MappingResult mapped = Mapper.map(new Composer().compose(estate, index), MappingCatalog.load(null), index,
-                new MapOptions(MapOptions.DEFAULT_NAMESPACE, null, Map.of()));
+                new MapOptions(MapOptions.DEFAULT_NAMESPACE, null, Map.of(), observeOnly));
         Plan plan = PlanBuilder.build(mapped, PlanOptions.defaults().withObserved(index));
         return new Built(estate, live, mapped, plan);
     }
