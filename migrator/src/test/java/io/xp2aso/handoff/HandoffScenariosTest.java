@@ -4,6 +4,7 @@ import io.xp2aso.handoff.exec.ExecutorHooks;
 import io.xp2aso.handoff.world.FaultyDispatcher;
 import io.xp2aso.handoff.world.Harness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in the emulated world, with the executor killed before and after every step and resumed, and with 409 and 500
  * answers injected into each of its writes. After every scenario: no DELETE reached Azure, nothing was created,
  * Crossplane and ASO never could both write one resource, and Azure ends as the ASO specs say.
+ * Each test runs dozens of worlds: on a 2-core machine shared with other builds that takes more than the default
+ * limit of three minutes (junit-platform.properties), so these have ten; a hang still fails them.
  */
 class HandoffScenariosTest {
     static final String[] UNITS = {"storage.yaml", "postgres.yaml", "network.yaml"};
@@ -79,6 +83,7 @@ class HandoffScenariosTest {
 
     /** Each unit in its own world (the three together run in HandoffWorldTest), killed at each of its steps. */
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void crashBeforeAndAfterEveryStepThenResume() throws IOException {
         List<String[]> points = new ArrayList<>();
         for (String fixture : UNITS) {
@@ -105,6 +110,7 @@ class HandoffScenariosTest {
      * answers, in turn, 409 without applying, 500 without applying, or 500 after applying (a lost response).
      */
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void conflictsAndServerErrorsOnEveryWrite() throws IOException {
         String unit = "postgres.yaml";
         int writes = countWrites(unit);
@@ -140,6 +146,7 @@ class HandoffScenariosTest {
      * the claim, ...), then resumed. Each write of a step is idempotent, so the half-done step completes on the next run.
      */
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void crashBetweenTwoWritesInsideAStepThenResume() throws IOException {
         int fired = 0;
         int points = 0;
@@ -166,6 +173,7 @@ class HandoffScenariosTest {
      * steps where they matter, then resumed.
      */
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void gitOpsAndAsyncWorldsKilledAndResumed() throws IOException {
         List<java.util.function.Function<Path, Harness>> worlds = List.of(
                 d -> new Harness(d, PlanOptions.defaults(), u -> u.claim().node().with("metadata").with("labels")
