@@ -151,9 +151,10 @@ public final class PlanBuilder {
             }
         }
         Map<String, UnknownManager> out = new LinkedHashMap<>();
+        String argoLabel = argoInstanceLabel(options);
         for (Manifest m : objects) {
             String display = ObjectRef.of(m.node()).display();
-            GitOps g = GitOpsDetector.detect(m.node());
+            GitOps g = GitOpsDetector.detect(m.node(), argoLabel);
             if (g != null) {
                 boolean byManager = g.evidence().startsWith("field manager ");
                 if (planned == null && byManager) {
@@ -195,9 +196,19 @@ public final class PlanBuilder {
         if (top == null) {
             return null;
         }
+        String argoLabel = argoInstanceLabel(options);
         GitOps live = options.observed().find(top.group(), top.kind(), top.namespace(), top.name())
-                .map(m -> GitOpsDetector.detect(m.node())).orElse(null);
-        return live != null ? live : GitOpsDetector.detect(top.node());
+                .map(m -> GitOpsDetector.detect(m.node(), argoLabel)).orElse(null);
+        return live != null ? live : GitOpsDetector.detect(top.node(), argoLabel);
+    }
+
+    /**
+     * Argo CD's custom instance label key (application.instanceLabelKey of ConfigMap argocd/argocd-cm) when the
+     * observed objects hold that ConfigMap, as preflight reads it live; "" otherwise.
+     */
+    static String argoInstanceLabel(PlanOptions options) {
+        return options.observed().find("", "ConfigMap", Keys.ARGO_CM_NAMESPACE, Keys.ARGO_CM)
+                .map(cm -> cm.node().path("data").path(Keys.ARGO_CM_LABEL_KEY).asText("")).orElse("");
     }
 
     private static ObjectRef compositeRef(Unit u) {

@@ -177,6 +177,11 @@ public final class Estates {
             w.flux.track(top.path("metadata").path("labels").path(Keys.FLUX_KUSTOMIZE_NAMESPACE).asText("flux-system")
                     + "/" + kustomization, top.deepCopy());
         }
+        String release = top.path("metadata").path("labels").path(Keys.FLUX_HELM_NAME).asText("");
+        if (!release.isEmpty()) {
+            w.flux.trackHelm(top.path("metadata").path("labels").path(Keys.FLUX_HELM_NAMESPACE).asText("flux-system")
+                    + "/" + release, top.deepCopy());
+        }
     }
 
     static ObjectNode secret(String ns, String name) {

@@ -177,6 +177,15 @@ public final class World implements AutoCloseable {
         api.delete(ref);
     }
 
+    /** Someone changes a live object (a person, a tool the world does not model). */
+    public void edit(ObjectRef ref, java.util.function.Consumer<ObjectNode> change) {
+        ObjectNode o = get(ref).orElseThrow();
+        change.accept(o);
+        if (!update(o)) {
+            throw new IllegalStateException("could not update " + ref.display());
+        }
+    }
+
     public java.util.Optional<ObjectNode> get(ObjectRef ref) {
         return api.get(ref);
     }
