@@ -132,24 +132,26 @@ public final class Harness {
             }
             approve = Set.of();
             ExecutionState st = store.load();
-            for (Estates.Loaded u : units) {
-                String id = u.mapped().unit().id();
+            // Every unit of the plan, whether its objects came from fixtures or from the pipeline.
+            for (UnitPlan u : plan.units()) {
+                String id = u.id();
                 ExecutionState.UnitState us = st.units.get(id);
                 String tail = transcript.substring(Math.max(0, transcript.length() - 4000));
-                boolean flux = world.flux.tracks(u.top());
-                if (tail.contains("waiting for the Git change: " + u.top().display())) {
+                ObjectRef top = u.claim() != null ? u.claim() : u.composite();
+                boolean flux = world.flux.tracks(top);
+                if (tail.contains("waiting for the Git change: " + top.display())) {
                     if (flux) {
-                        world.flux.mergeProtect(u.top());
+                        world.flux.mergeProtect(top);
                     } else {
-                        world.argo.mergeProtect(u.top());
+                        world.argo.mergeProtect(top);
                     }
                 }
                 if (us != null && us.pendingStep.equals("gitops-remove-claim") || tail.contains("still has "
-                        + u.top().display() + " in Git")) {
+                        + top.display() + " in Git")) {
                     if (flux) {
-                        world.flux.removeFromGit(u.top());
+                        world.flux.removeFromGit(top);
                     } else {
-                        world.argo.removeFromGit(u.top());
+                        world.argo.removeFromGit(top);
                     }
                 }
                 if (us != null && !us.pendingStep.isEmpty()) {
