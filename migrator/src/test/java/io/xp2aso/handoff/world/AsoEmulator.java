@@ -33,6 +33,7 @@ final class AsoEmulator {
             Map.entry("VirtualNetwork", new String[]{"ResourceGroup", "/providers/Microsoft.Network/virtualNetworks/"}),
             Map.entry("VirtualNetworksSubnet", new String[]{"VirtualNetwork", "/subnets/"}),
             Map.entry("NetworkSecurityGroup", new String[]{"ResourceGroup", "/providers/Microsoft.Network/networkSecurityGroups/"}),
+            Map.entry("NetworkSecurityGroupsSecurityRule", new String[]{"NetworkSecurityGroup", "/securityRules/"}),
             Map.entry("ManagedCluster", new String[]{"ResourceGroup", "/providers/Microsoft.ContainerService/managedClusters/"}),
             Map.entry("ManagedClustersAgentPool", new String[]{"ManagedCluster", "/agentPools/"}));
 
@@ -208,7 +209,7 @@ final class AsoEmulator {
         }
         String azureName = cr.path("spec").path("azureName").asText(World.text(cr, "metadata.name"));
         if (type[0].isEmpty()) {
-            return Optional.of(World.SUB + type[1] + azureName);
+            return Optional.of(world.subscription + type[1] + azureName);
         }
         JsonNode owner = cr.path("spec").path("owner");
         if (owner.hasNonNull("armId")) {

@@ -11,6 +11,7 @@ import io.xp2aso.handoff.Plan;
 import io.xp2aso.handoff.PlanBuilder;
 import io.xp2aso.handoff.PlanOptions;
 import io.xp2aso.handoff.UnitPlan;
+import io.xp2aso.mapping.ArmId;
 import io.xp2aso.mapping.MapOptions;
 import io.xp2aso.mapping.Mapper;
 import io.xp2aso.mapping.MappingCatalog;
@@ -29,6 +30,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Estates whose plan the real pipeline builds: sources and an observed snapshot are composed, mapped and planned
@@ -87,6 +90,22 @@ public final class PipelineEstates {
             pending = later;
         }
         templates.forEach(w.crossplane.mrTemplatesOfXr::put);
+        // The Secrets of the sources (an admin password an MR reads), as the cluster holds them.
+        for (Manifest m : b.estate().all(ObjectKind.OTHER)) {
+            if (m.apiVersion().equals("v1") && m.kind().equals("Secret") && w.get(ObjectRef.of(m.node())).isEmpty()) {
+                w.create(m.node().deepCopy());
+            }
+        }
+        Set<String> subscriptions = new TreeSet<>();
+        for (Manifest m : b.live()) {
+            String id = m.node().path("status").path("atProvider").path("id").asText("");
+            if (ArmId.looksLike(id)) {
+                subscriptions.add("/subscriptions/" + ArmId.subscription(id));
+            }
+        }
+        if (subscriptions.size() == 1) {
+            w.subscription = subscriptions.iterator().next();
+        }
         for (Manifest m : b.live()) {
             JsonNode atProvider = m.node().path("status").path("atProvider");
             if (atProvider.hasNonNull("id")) {

@@ -48,6 +48,8 @@ public final class World implements AutoCloseable {
     private final KubernetesClient executorClient;
     final Cluster api;
     public final FakeAzure azure = new FakeAzure();
+    /** The subscription ASO's credential names: where it puts resource groups (the fixtures' unless a snapshot says). */
+    public String subscription = SUB;
     final List<Kind> kinds = new ArrayList<>();
     final Set<String> managedKinds = new LinkedHashSet<>();
     final Set<String> asoKinds = new LinkedHashSet<>();

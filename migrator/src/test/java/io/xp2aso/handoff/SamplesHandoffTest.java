@@ -1,0 +1,71 @@
+package io.xp2aso.handoff;
+
+import io.xp2aso.handoff.exec.ExecutorHooks;
+import io.xp2aso.handoff.world.Harness;
+import io.xp2aso.handoff.world.PipelineEstates;
+import io.xp2aso.handoff.world.World;
+import io.xp2aso.testutil.Shared;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The three sample units in the emulated world, planned by the real pipeline from samples/crossplane and
+ * samples/observed (as `xp2aso migrate samples/crossplane --observed samples/observed/observed.yaml` plans them), not
+ * from hand-written fixtures. The storage and PostgreSQL claims write connection Secrets no ASO resource replaces, so
+ * their plans are blocked: preflight refuses them and nothing of them changes. The network unit goes through every
+ * step up to the takeover preview, with the same Azure IDs on both sides.
+ */
+class SamplesHandoffTest {
+    static final List<String> BLOCKED = List.of("team-b/orders-db", "team-a/team-a-assets");
+    static final String NETWORK = "_cluster/platform-net";
+
+    @TempDir
+    Path dir;
+
+    static PipelineEstates.Built built() {
+        Path root = Shared.repoRoot();
+        return PipelineEstates.build(root.resolve("samples/crossplane"), root.resolve("samples/observed/observed.yaml"));
+    }
+
+    @Test
+    void theBlockedSampleUnitsAreRefusedUntouchedAndTheNetworkReachesThePreview() {
+        PipelineEstates.Built b = built();
+        for (String id : BLOCKED) {
+            assertTrue(b.plan().unit(id).orElseThrow().blockers().stream().anyMatch(x -> x.contains("has no replacement")),
+                    id + ": " + b.plan().unit(id).orElseThrow().blockers());
+        }
+        assertEquals(List.of(), b.plan().unit(NETWORK).orElseThrow().blockers());
+        World w = new World();
+        PipelineEstates.install(w, b);
+        Harness h = new Harness(dir, w, b.plan());
+        try (h.world) {
+            assertEquals(1, h.run(Harness.execute(), ExecutorHooks.NONE));
+            String t = h.transcript.toString();
+            for (String id : BLOCKED) {
+                UnitPlan u = b.plan().unit(id).orElseThrow();
+                assertFalse(h.world.get(u.claim()).orElseThrow().path("metadata").path("annotations").has(Keys.PAUSED),
+                        id + " not even paused");
+                for (ManagedHandoff mr : u.resources()) {
+                    assertFalse(h.world.get(mr.ref()).orElseThrow().path("spec").path("deletionPolicy").asText("")
+                            .equals("Orphan") && !mr.deletionPolicy().equals("Orphan"), mr.ref().display() + " untouched");
+                }
+                for (AsoTarget a : u.aso()) {
+                    assertTrue(h.world.get(a.ref()).isEmpty(), a.ref().display() + " not applied");
+                }
+            }
+            assertTrue(t.contains("STOPPED for approval: the takeover preview is not empty"), t);
+            for (AsoTarget a : b.plan().unit(NETWORK).orElseThrow().aso()) {
+                assertTrue(t.contains(a.ref().display() + ": Ready, Azure ID " + a.azureId() + " (same as "), a.ref().display() + "\n" + t);
+            }
+            h.world.rounds(Harness.AFTER_ROUNDS);
+            assertEquals(List.of(), h.world.violations());
+        }
+    }
+}
