@@ -61,6 +61,10 @@ final class PlanUnitText {
             String title = st.path("title").asText("");
             sb.append(title.isEmpty() ? "" : ": " + title).append('\n');
         }
+        if (unit.has("sequence")) {
+            // the compact plan (schema 2) writes a kind's steps once, in its "sequences"
+            sb.append("steps: those of kind ").append(unit.path("sequence").asText()).append('\n');
+        }
         return sb.toString();
     }
 

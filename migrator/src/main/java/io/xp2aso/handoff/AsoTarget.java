@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public record AsoTarget(ObjectRef ref, ObjectRef source, boolean primary, String azureId, ObjectNode manifest,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String handoverPolicy) {
     public AsoTarget {
+        azureId = azureId == null ? "" : azureId;
         handoverPolicy = Keys.POLICY_MANAGE.equals(handoverPolicy) ? null : handoverPolicy;
     }
 

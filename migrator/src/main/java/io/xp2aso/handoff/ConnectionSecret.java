@@ -14,8 +14,13 @@ import java.util.List;
 public record ConnectionSecret(String writer, boolean consumerFacing, String namespace, String name, String replacement,
                                List<String> keys, List<String> writtenBy) {
     public ConnectionSecret {
-        keys = List.copyOf(keys);
-        writtenBy = List.copyOf(writtenBy);
+        // plan.json leaves out empty values: read back, they are empty again
+        writer = writer == null ? "" : writer;
+        namespace = namespace == null ? "" : namespace;
+        name = name == null ? "" : name;
+        replacement = replacement == null ? "" : replacement;
+        keys = keys == null ? List.of() : List.copyOf(keys);
+        writtenBy = writtenBy == null ? List.of() : List.copyOf(writtenBy);
     }
 
     public String display() {

@@ -10,6 +10,13 @@ public record GitOps(String tool, String application, String evidence) {
     public static final String FLUX_KUSTOMIZE = "flux-kustomize";
     public static final String FLUX_HELM = "flux-helm";
 
+    /** plan.json leaves out empty values: read back, they are empty again. */
+    public GitOps {
+        tool = tool == null ? "" : tool;
+        application = application == null ? "" : application;
+        evidence = evidence == null ? "" : evidence;
+    }
+
     /** The tool and its application as people name them, e.g. "Argo CD application `web`". */
     public String describe() {
         String what = switch (tool) {

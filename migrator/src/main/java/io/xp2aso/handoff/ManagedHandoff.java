@@ -27,10 +27,15 @@ public record ManagedHandoff(ObjectRef ref, String resourceName, boolean namespa
     }
 
     public ManagedHandoff {
-        managementPolicies = List.copyOf(managementPolicies);
-        targets = List.copyOf(targets);
-        drift = List.copyOf(drift);
-        secrets = List.copyOf(secrets);
+        // plan.json leaves out empty values: read back, they are empty again
+        resourceName = resourceName == null ? "" : resourceName;
+        externalName = externalName == null ? "" : externalName;
+        azureId = azureId == null ? "" : azureId;
+        deletionPolicy = deletionPolicy == null ? "" : deletionPolicy;
+        managementPolicies = managementPolicies == null ? List.of() : List.copyOf(managementPolicies);
+        targets = targets == null ? List.of() : List.copyOf(targets);
+        drift = drift == null ? List.of() : List.copyOf(drift);
+        secrets = secrets == null ? List.of() : List.copyOf(secrets);
         preview = preview == null ? List.of() : List.copyOf(preview);
     }
 }

@@ -5,11 +5,11 @@ import java.util.Optional;
 
 /**
  * The ownership-handoff plan written to handoff/plan.json. {@code schemaVersion} changes when a field changes
- * meaning; readers refuse versions they do not know. Waits are bounded by {@code timeoutSeconds}.
+ * meaning (2: compact, one line per unit, steps written once per kind of unit); readers refuse versions they do not know. Waits are bounded by {@code timeoutSeconds}.
  */
 public record Plan(int schemaVersion, String asoNamespace, long timeoutSeconds, long pollSeconds,
                    List<UnitPlan> units) {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public Plan {
         units = List.copyOf(units);

@@ -1,57 +1,82 @@
 package io.xp2aso.handoff;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
- * Writes plan.json and plan.md one unit at a time (handoff.sh holds no units: it runs the executor), so that the
- * plan of a large estate (tens of kilobytes per unit) is never whole in memory. The index (every unit's {@link UnitSummary}) is known up front because plan.md
- * opens with it. Units are rendered apart, to UTF-8 bytes ({@link #render}: pure, so callers may render several at
- * once), and appended in order, which only copies bytes. The output is the same as {@link PlanJson#write},
- * {@link PlanMarkdown#write} and {@link HandoffScript#write} of the whole plan.
+ * Writes the handoff folder: plan.json one unit at a time, plan.md (the index) and steps.md (the steps of each kind of
+ * unit) from the index up front, handoff.sh (it holds no units: it runs the executor) and one page per unit, so that
+ * the plan of a large estate is never whole in memory. Units are rendered apart, to UTF-8 bytes ({@link #render}:
+ * pure, so callers may render several at once), and appended in order, which only copies bytes. plan.json is the same
+ * as {@link PlanJson#write} of the whole plan when no manifest is in a file.
  */
 public final class PlanFiles implements Closeable {
-    private final OutputStream md;
-    private final OutputStream sh;
+    /** Opens a file of the handoff folder by its path in it (plan.json, units/team-a/db.md...). */
+    @FunctionalInterface
+    public interface Out {
+        OutputStream open(String path);
+    }
+
+    private final Out out;
     private final PlanJson.Stream json;
     private final List<UnitSummary> index;
+    private final Function<ObjectNode, String> fileOf;
     private int next = 1;
 
-    /** One unit's text in each of the three files, in UTF-8. */
-    public record Rendered(String id, byte[] json, byte[] md) {
+    /** One unit's text in plan.json and its page, in UTF-8. */
+    public record Rendered(String id, byte[] json, byte[] page) {
     }
 
     /**
-     * {@code header}: the plan's settings (its units are ignored); {@code index}: every unit, in plan order. The
-     * streams are closed by {@link #close}.
+     * {@code header}: the plan's settings (its units are ignored); {@code index}: every unit, in plan order;
+     * {@code fileOf}: where migrate wrote each ASO manifest (by identity, relative to its output folder; null: copied
+     * into plan.json).
      */
-    public PlanFiles(Plan header, List<UnitSummary> index, OutputStream json, OutputStream md, OutputStream sh) {
-        this.md = md;
-        this.sh = sh;
+    public PlanFiles(Plan header, List<UnitSummary> index, Out out, Function<ObjectNode, String> fileOf) {
+        this.out = out;
+        this.fileOf = fileOf;
         this.index = List.copyOf(index);
-        this.json = new PlanJson.Stream(json, header);
+        Map<String, Integer> kinds = new TreeMap<>();
+        this.index.forEach(u -> kinds.merge(Sequences.of(u), 1, Integer::sum));
+        this.json = new PlanJson.Stream(out.open("plan.json"), header, List.copyOf(kinds.keySet()));
         Utf8Text b = new Utf8Text(64 * 1024);
-        PlanMarkdown.header(b, header, this.index);
-        write(md, b.toBytes());
+        PlanMarkdown.index(b, header, this.index);
+        whole("plan.md", b.toBytes());
+        whole("steps.md", utf8(PlanMarkdown.steps(header, kinds)));
         // handoff.sh runs the executor on the plan: it holds nothing of the units.
-        write(sh, utf8(HandoffScript.write(header)));
+        whole("handoff.sh", utf8(HandoffScript.write(header)));
+    }
+
+    /** Every file of a whole plan (for tests and small plans). */
+    public static void write(Plan plan, Out out, Function<ObjectNode, String> fileOf) {
+        try (PlanFiles files = new PlanFiles(plan, plan.units().stream().map(UnitSummary::of).toList(), out, fileOf)) {
+            plan.units().forEach(files::add);
+        }
     }
 
     /** The texts of one unit. */
-    public static Rendered render(UnitPlan u) {
-        // JSON first: it holds every string the other two show, and it rejects a lone surrogate (utf8 writes '?').
-        byte[] json = PlanJson.unitBytes(u);
-        // Sized for a typical unit (tens of kilobytes) so the builders do not grow by copying.
-        Utf8Text m = new Utf8Text(32 * 1024);
-        PlanMarkdown.unit(m, u);
+    public Rendered render(UnitPlan u) {
+        return render(u, fileOf);
+    }
+
+    static Rendered render(UnitPlan u, Function<ObjectNode, String> fileOf) {
+        // JSON first: it holds every string the page shows, and it rejects a lone surrogate (utf8 writes '?').
+        byte[] json = PlanJson.unitBytes(u, fileOf);
+        Utf8Text m = new Utf8Text(4 * 1024);
+        PlanMarkdown.page(m, u, fileOf);
         return new Rendered(u.id(), json, m.toBytes());
     }
 
@@ -67,7 +92,7 @@ public final class PlanFiles implements Closeable {
         }
         next++;
         json.unitBytes(r.json());
-        write(md, r.md());
+        whole(PlanMarkdown.pagePath(r.id()), r.page());
     }
 
     /**
@@ -81,12 +106,12 @@ public final class PlanFiles implements Closeable {
             throw new IllegalArgumentException("batch must be positive: " + batch);
         }
         int total = index.size();
-        Batch ahead = next > total ? null : Batch.start(unit, next - 1, Math.min(total, next - 1 + batch));
+        Batch ahead = next > total ? null : Batch.start(this, unit, next - 1, Math.min(total, next - 1 + batch));
         try {
             while (ahead != null) {
                 Batch done = ahead;
                 Rendered[] texts = done.finish();
-                ahead = done.end == total ? null : Batch.start(unit, done.end, Math.min(total, done.end + batch));
+                ahead = done.end == total ? null : Batch.start(this, unit, done.end, Math.min(total, done.end + batch));
                 for (Rendered r : texts) {
                     append(r);
                 }
@@ -100,6 +125,7 @@ public final class PlanFiles implements Closeable {
 
     /** Units [from, end) of the plan, rendered by whichever threads claim them one by one. */
     private static final class Batch {
+        private final PlanFiles files;
         private final IntFunction<UnitPlan> unit;
         private final int from;
         private final int end;
@@ -109,7 +135,8 @@ public final class PlanFiles implements Closeable {
         private Throwable failure;
         private int failedAt;
 
-        private Batch(IntFunction<UnitPlan> unit, int from, int end) {
+        private Batch(PlanFiles files, IntFunction<UnitPlan> unit, int from, int end) {
+            this.files = files;
             this.unit = unit;
             this.from = from;
             this.end = end;
@@ -118,8 +145,8 @@ public final class PlanFiles implements Closeable {
         }
 
         /** Starts rendering on the common pool's workers. */
-        static Batch start(IntFunction<UnitPlan> unit, int from, int end) {
-            Batch b = new Batch(unit, from, end);
+        static Batch start(PlanFiles files, IntFunction<UnitPlan> unit, int from, int end) {
+            Batch b = new Batch(files, unit, from, end);
             ForkJoinPool pool = ForkJoinPool.commonPool();
             for (int i = 0; i < pool.getParallelism(); i++) {
                 pool.execute(b::work);
@@ -130,7 +157,7 @@ public final class PlanFiles implements Closeable {
         private void work() {
             for (int i = claimed.getAndIncrement(); i < texts.length; i = claimed.getAndIncrement()) {
                 try {
-                    texts[i] = render(unit.apply(from + i));
+                    texts[i] = files.render(unit.apply(from + i));
                 } catch (RuntimeException | Error e) {
                     failed(i, e);
                 } finally {
@@ -183,9 +210,11 @@ public final class PlanFiles implements Closeable {
             throw new IllegalStateException("the plan's index has " + index.size() + " units, " + (next - 1) + " were written");
         }
         json.end();
-        try (OutputStream a = md; OutputStream c = sh) {
-            a.flush();
-            c.flush();
+    }
+
+    private void whole(String path, byte[] bytes) {
+        try (OutputStream o = out.open(path)) {
+            o.write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -193,13 +222,5 @@ public final class PlanFiles implements Closeable {
 
     private static byte[] utf8(CharSequence text) {
         return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void write(OutputStream out, byte[] bytes) {
-        try {
-            out.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -28,10 +28,11 @@ public record UnitPlan(String id, ObjectRef claim, ObjectRef composite,
         capi = capi == null ? List.of() : List.copyOf(capi);
         nested = nested == null ? List.of() : List.copyOf(nested);
         connectionSecrets = connectionSecrets == null ? List.of() : List.copyOf(connectionSecrets);
-        resources = List.copyOf(resources);
-        aso = List.copyOf(aso);
-        blockers = List.copyOf(blockers);
-        steps = List.copyOf(steps);
+        // plan.json leaves out empty lists: read back, they are empty again
+        resources = resources == null ? List.of() : List.copyOf(resources);
+        aso = aso == null ? List.of() : List.copyOf(aso);
+        blockers = blockers == null ? List.of() : List.copyOf(blockers);
+        steps = steps == null ? List.of() : List.copyOf(steps);
     }
 
     /** A unit no unknown writer was seen on, without Cluster API objects. */

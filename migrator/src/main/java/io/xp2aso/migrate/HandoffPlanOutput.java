@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Adds the ownership-handoff plan to migrate's output: handoff/plan.json, plan.md and handoff.sh. Two passes over
- * the units: their summaries (for the index plan.md opens with, and the blocker findings), then each unit's full plan,
- * streamed into the three files and dropped, so memory does not grow with the size of the plan. A unit's plan
+ * Adds the ownership-handoff plan to migrate's output: handoff/plan.json, plan.md (the index), steps.md, handoff.sh
+ * and a page per unit (handoff/units/). Two passes over the units: their summaries (for the index and the blocker
+ * findings), then each unit's full plan, streamed into plan.json and its page and dropped, so memory does not grow with the size of the plan. A unit's plan
  * depends on that unit alone, so batches of units are rendered on every core, the next while the previous one is
  * appended, in unit order: the output is the same as a sequential run.
  */
@@ -41,8 +41,8 @@ public final class HandoffPlanOutput implements OutputProducer {
         }
         context.options().progress().accept("writing the handoff plan of " + units.size() + " units");
         Plan header = PlanBuilder.header(options);
-        try (PlanFiles files = new PlanFiles(header, index, out.openStream("handoff/plan.json"),
-                out.openStream("handoff/plan.md"), out.openStream("handoff/handoff.sh"))) {
+        // The manifests migrate wrote into aso/ are named by file in plan.json, not copied into it.
+        try (PlanFiles files = new PlanFiles(header, index, p -> out.openStream("handoff/" + p), context.targetPaths()::get)) {
             files.addAll(i -> PlanBuilder.unit(units.get(i), options), BATCH);
         }
         return findings;

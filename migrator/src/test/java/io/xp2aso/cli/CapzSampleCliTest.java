@@ -43,8 +43,9 @@ class CapzSampleCliTest {
         }
         assertTrue(actual.containsKey("aso/team-c/payments/cluster-payments-cluster.yaml"), actual.keySet().toString());
         // The CAPI objects are applied by the capz-adopt step, not as ASO resources; the unit is not blocked.
-        assertTrue(actual.get("handoff/plan.md").contains("### 6. `capz-adopt`"), actual.get("handoff/plan.md"));
-        assertTrue(!actual.get("handoff/plan.md").contains("Cluster API objects (--aks-target capz)"));
+        assertTrue(actual.get("handoff/steps.md").contains("### 6. `capz-adopt`"), actual.get("handoff/steps.md"));
+        assertTrue(actual.get("handoff/plan.md").contains("| claim-capz |"), actual.get("handoff/plan.md"));
+        assertTrue(!actual.get("handoff/units/team-c/payments.md").contains("Cluster API objects (--aks-target capz)"));
         assertTrue(!actual.get("report.md").contains("handoff-unit-blocked"));
     }
 

@@ -59,7 +59,7 @@ class ConnectionSecretsTest {
             ConnectionSecret s = u.connectionSecrets().get(0);
             assertEquals("team-a/sa-conn", s.replacement());
             assertEquals(List.of("primaryKey", "connectionString"), s.keys());
-            String md = PlanMarkdown.write(h.plan);
+            String md = PlanMarkdown.page(u);
             assertTrue(md.contains("Secret team-a/sa-conn (written for MR Account/assets-x7k2p-sa): replaced by Secret "
                     + "team-a/sa-conn with keys [primaryKey, connectionString], written by StorageAccount/team-a/stassets01"), md);
             assertFalse(md.contains("Y3Jvc3NwbGFuZQ=="), "no value in the plan");

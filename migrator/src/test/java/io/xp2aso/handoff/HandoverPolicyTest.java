@@ -43,7 +43,7 @@ class HandoverPolicyTest {
         UnitPlan u = unit("team/shared");
         Plan p = new Plan(Plan.SCHEMA_VERSION, "aso", 600, 5, List.of(u));
         String json = PlanJson.write(p);
-        assertTrue(json.contains("\"handoverPolicy\" : \"skip\""), json);
+        assertTrue(json.contains("\"handoverPolicy\":\"skip\""), json);
         assertEquals(u.aso(), PlanJson.parse("plan.json", json).units().get(0).aso());
         AsoTarget managed = u.aso().get(0).withPolicy(Keys.POLICY_MANAGE);
         assertEquals(null, managed.handoverPolicy(), "manage is written as before: no field");

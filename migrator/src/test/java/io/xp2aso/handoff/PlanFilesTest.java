@@ -1,12 +1,16 @@
 package io.xp2aso.handoff;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.xp2aso.source.Yaml;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,25 +18,52 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The plan written unit by unit is the same text as the whole plan's writers produce (checked against goldens). */
+/** The plan written unit by unit, in batches on several threads, is the same as the whole plan written at once. */
 class PlanFilesTest {
-    /** The three files as PlanFiles writes them, units added by {@code add}. */
-    private record Written(String json, String md, String sh) {
+    /** The files of the handoff folder as PlanFiles writes them, units added by {@code add}. */
+    record Written(Map<String, String> files) {
         static Written of(Plan plan, Consumer<PlanFiles> add) {
-            ByteArrayOutputStream json = new ByteArrayOutputStream();
-            ByteArrayOutputStream md = new ByteArrayOutputStream();
-            ByteArrayOutputStream sh = new ByteArrayOutputStream();
-            try (PlanFiles files = new PlanFiles(plan, index(plan), json, md, sh)) {
+            Files out = new Files();
+            try (PlanFiles files = new PlanFiles(plan, index(plan), out, m -> null)) {
                 add.accept(files);
             }
-            return new Written(json.toString(StandardCharsets.UTF_8), md.toString(StandardCharsets.UTF_8),
-                    sh.toString(StandardCharsets.UTF_8));
+            return new Written(out.texts());
         }
 
+        /** The same files as PlanFiles.write of the whole plan, and plan.json as PlanJson.write writes it. */
         void assertWholePlan(Plan plan) {
-            assertEquals(PlanJson.write(plan), json);
-            assertEquals(PlanMarkdown.write(plan), md);
-            assertEquals(HandoffScript.write(plan), sh);
+            Files whole = new Files();
+            PlanFiles.write(plan, whole, m -> null);
+            assertEquals(whole.texts(), files);
+            assertEquals(PlanJson.write(plan), files.get("plan.json"));
+            assertEquals(PlanMarkdown.index(plan), files.get("plan.md"));
+            for (UnitPlan u : plan.units()) {
+                assertEquals(PlanMarkdown.page(u), files.get(PlanMarkdown.pagePath(u.id())));
+            }
+        }
+
+        String md() {
+            return files.get("plan.md") + files.get("steps.md");
+        }
+    }
+
+    /** An in-memory handoff folder; a file opened twice is a bug. */
+    static final class Files implements PlanFiles.Out {
+        private final Map<String, ByteArrayOutputStream> files = new TreeMap<>();
+
+        @Override
+        public synchronized OutputStream open(String path) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            if (files.putIfAbsent(path, b) != null) {
+                throw new IllegalStateException(path + " is written twice");
+            }
+            return b;
+        }
+
+        synchronized Map<String, String> texts() {
+            Map<String, String> out = new TreeMap<>();
+            files.forEach((p, b) -> out.put(p, b.toString(StandardCharsets.UTF_8)));
+            return out;
         }
     }
 
@@ -59,7 +90,7 @@ class PlanFilesTest {
         Plan plan = PlanGoldenTest.fixturePlan();
         Written written = Written.of(plan, files -> plan.units().forEach(files::add));
         written.assertWholePlan(plan);
-        assertTrue(written.md().contains("—") && written.md().contains("→"), "non-ASCII text comes out as UTF-8");
+        assertTrue(written.md().contains("—"), "non-ASCII text comes out as UTF-8");
     }
 
     @Test
@@ -84,12 +115,18 @@ class PlanFilesTest {
         Written.of(empty, files -> files.addAll(empty.units()::get, 4)).assertWholePlan(empty);
     }
 
-    /** Units go in as bytes after the generator's separators: the result is Jackson's own text of the whole plan. */
+    /** One line per unit, the steps of each kind once: every unit line parses alone, and none holds steps. */
     @Test
-    void planJsonIsJacksonsTextOfThePlan() throws Exception {
-        for (Plan plan : List.of(largerPlan(), new Plan(1, "x", 600, 5, List.of()))) {
-            assertEquals(Yaml.JSON.writeValueAsString(plan) + "\n", PlanJson.write(plan));
+    void planJsonHasOneLinePerUnitAndNoSteps() throws Exception {
+        Plan plan = largerPlan();
+        List<String> lines = PlanJson.write(plan).lines().toList();
+        List<String> units = lines.stream().filter(l -> l.startsWith("{\"id\":")).toList();
+        assertEquals(plan.units().size(), units.size());
+        for (String line : units) {
+            JsonNode u = Yaml.JSON.readTree(line.endsWith(",") ? line.substring(0, line.length() - 1) : line);
+            assertTrue(u.has("sequence") && !u.has("steps"), line);
         }
+        assertEquals(PlanJson.write(plan), PlanJson.write(PlanJson.parse("plan.json", PlanJson.write(plan))));
     }
 
     @Test
@@ -97,8 +134,7 @@ class PlanFilesTest {
         Plan plan = largerPlan();
         IllegalArgumentException second = new IllegalArgumentException("unit 2");
         IllegalArgumentException third = new IllegalArgumentException("unit 3");
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        PlanFiles files = new PlanFiles(plan, index(plan), sink, sink, sink);
+        PlanFiles files = new PlanFiles(plan, index(plan), new Files(), m -> null);
         RuntimeException e = assertThrows(RuntimeException.class, () -> files.addAll(i -> {
             if (i == 1) {
                 throw second;
@@ -116,11 +152,9 @@ class PlanFilesTest {
     void unitsMustComeInIndexOrderAndAllOfThem() {
         Plan plan = PlanGoldenTest.fixturePlan();
         List<UnitSummary> index = index(plan);
-        PlanFiles outOfOrder = new PlanFiles(plan, index, new ByteArrayOutputStream(), new ByteArrayOutputStream(),
-                new ByteArrayOutputStream());
+        PlanFiles outOfOrder = new PlanFiles(plan, index, new Files(), m -> null);
         assertThrows(IllegalStateException.class, () -> outOfOrder.add(plan.units().get(1)));
-        PlanFiles short1 = new PlanFiles(plan, index, new ByteArrayOutputStream(), new ByteArrayOutputStream(),
-                new ByteArrayOutputStream());
+        PlanFiles short1 = new PlanFiles(plan, index, new Files(), m -> null);
         short1.add(plan.units().get(0));
         assertThrows(IllegalStateException.class, short1::close);
         assertThrows(IllegalArgumentException.class, () -> short1.addAll(plan.units()::get, 0));

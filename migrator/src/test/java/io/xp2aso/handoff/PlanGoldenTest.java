@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * plan.json, plan.md and handoff.sh of the three fixture units, compared byte for byte with
- * src/test/resources/handoff/golden/ (regenerate with -Dgolden.update=true, then review the diff).
+ * The handoff folder of the three fixture units (plan.json, plan.md, steps.md, handoff.sh, the unit pages), compared
+ * byte for byte with src/test/resources/handoff/golden/ (regenerate with -Dgolden.update=true, then review the diff).
  */
 class PlanGoldenTest {
     static Plan fixturePlan() {
@@ -24,12 +24,19 @@ class PlanGoldenTest {
                 PlanOptions.defaults());
     }
 
+    /** Every file of the fixture's handoff folder, as migrate writes it (manifests inline: no aso/ tree here). */
+    static java.util.Map<String, String> files(Plan plan) {
+        PlanFilesTest.Files out = new PlanFilesTest.Files();
+        PlanFiles.write(plan, out, m -> null);
+        return out.texts();
+    }
+
     /**
-     * The ASO tree's YAML of each mapped object, as migrate hands it to the plan: the plan reuses it for the objects
-     * it applies as they are (all of them here), and the files stay the same as the goldens.
+     * The ASO tree's YAML of each mapped object, as migrate hands it to the plan: the apply command of the step
+     * reuses it for the objects it applies as they are, and the files stay the same as the goldens.
      */
     @Test
-    void reusedYamlGivesTheSameFiles() throws IOException, com.fasterxml.jackson.core.JsonProcessingException {
+    void reusedYamlGivesTheSameFiles() throws IOException {
         List<io.xp2aso.mapping.MappedUnit> units = List.of(Estates.load("storage.yaml").mapped(),
                 Estates.load("postgres.yaml").mapped(), Estates.load("network.yaml").mapped());
         java.util.Map<com.fasterxml.jackson.databind.node.ObjectNode, String> yaml = new java.util.IdentityHashMap<>();
@@ -43,31 +50,19 @@ class PlanGoldenTest {
             }
         }
         Plan reused = PlanBuilder.build(new MappingResult(units, List.of()), PlanOptions.defaults().withRenderedYaml(yaml));
-        golden("plan.json", PlanJson.write(reused));
-        golden("plan.md", PlanMarkdown.write(reused));
-        golden("handoff.sh", HandoffScript.write(reused));
+        golden(files(reused));
 
         // A text given for the very object applied is what the apply command holds (the plan does not render it).
         var first = units.get(0).resources().get(0).targets().get(0);
         yaml.put(first, yaml.get(first).replace("metadata:", "metadata: # from the ASO tree"));
-        String md = PlanJson.write(PlanBuilder.build(new MappingResult(units, List.of()),
-                PlanOptions.defaults().withRenderedYaml(yaml)));
-        assertTrue(md.contains("metadata: # from the ASO tree"), "the given YAML is used");
+        List<String> apply = PlanBuilder.build(new MappingResult(units, List.of()),
+                PlanOptions.defaults().withRenderedYaml(yaml)).units().get(0).step("apply-aso").commands();
+        assertTrue(apply.stream().anyMatch(c -> c.contains("metadata: # from the ASO tree")), "the given YAML is used");
     }
 
     @Test
-    void planJson() throws IOException {
-        golden("plan.json", PlanJson.write(fixturePlan()));
-    }
-
-    @Test
-    void planMarkdown() throws IOException {
-        golden("plan.md", PlanMarkdown.write(fixturePlan()));
-    }
-
-    @Test
-    void handoffScript() throws IOException {
-        golden("handoff.sh", HandoffScript.write(fixturePlan()));
+    void handoffFolder() throws IOException {
+        golden(files(fixturePlan()));
     }
 
     /** The script must at least parse: bash -n (skipped where bash is absent). */
@@ -84,28 +79,50 @@ class PlanGoldenTest {
     @Test
     void secretValuesNeverAppear() {
         Plan p = fixturePlan();
-        String all = PlanJson.write(p) + PlanMarkdown.write(p);
+        String all = String.join("\n", files(p).values());
         // the fixture's Secret value (base64 and plain) must not leak; its name and key must be there
         assertTrue(!all.contains("bm90LWEtcmVhbC1wYXNzd29yZA==") && !all.contains("not-a-real-password"));
-        assertTrue(all.contains("copy_secret_key crossplane-system orders-pg-admin password team-b orders-pg-admin password"));
+        assertTrue(all.contains("Secret crossplane-system/orders-pg-admin key password -> Secret team-b/orders-pg-admin key password"));
     }
 
     @Test
     void roundTripsThroughJson() {
         Plan p = fixturePlan();
         String json = PlanJson.write(p);
+        assertEquals(p, PlanJson.parse("plan.json", json), "the steps rebuilt from the parameters are the plan's");
         assertEquals(json, PlanJson.write(PlanJson.parse("plan.json", json)));
     }
 
-    static void golden(String name, String actual) throws IOException {
-        Path file = Estates.fixture("storage.yaml").getParent().resolve("golden").resolve(name);
-        Path source = Path.of("src/test/resources/handoff/golden").resolve(name);
+    /**
+     * The handoff folder compared file by file with src/test/resources/handoff/golden/ (regenerate with
+     * -Dgolden.update=true, which replaces the folder, then review the diff).
+     */
+    static void golden(java.util.Map<String, String> actual) throws IOException {
+        Path dir = Estates.fixture("storage.yaml").getParent().resolve("golden");
+        Path source = Path.of("src/test/resources/handoff/golden");
         if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(source.getParent());
-            Files.writeString(source, actual, StandardCharsets.UTF_8);
+            if (Files.exists(source)) {
+                try (var walk = Files.walk(source)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+            for (var e : actual.entrySet()) {
+                Path f = source.resolve(e.getKey());
+                Files.createDirectories(f.getParent());
+                Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
+            }
             return;
         }
-        assertTrue(Files.exists(file), "golden file missing: " + source + " (run with -Dgolden.update=true)");
-        assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, name + " differs from " + source);
+        java.util.Map<String, String> expected = new java.util.TreeMap<>();
+        assertTrue(Files.isDirectory(dir), "golden folder missing: " + source + " (run with -Dgolden.update=true)");
+        try (var walk = Files.walk(dir)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                expected.put(dir.relativize(f).toString().replace('\\', '/'), Files.readString(f, StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(expected.keySet(), actual.keySet(), "files of " + source + " (regenerate with -Dgolden.update=true)");
+        for (var e : actual.entrySet()) {
+            assertEquals(expected.get(e.getKey()), e.getValue(), e.getKey() + " differs from " + source);
+        }
     }
 }

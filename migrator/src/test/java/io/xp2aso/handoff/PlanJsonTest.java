@@ -16,8 +16,8 @@ class PlanJsonTest {
 
     @Test
     void rejectsUnknownSchemaVersion() {
-        InputException e = assertThrows(InputException.class, () -> PlanJson.parse("p.json", "{\"schemaVersion\": 2}"));
-        assertTrue(e.getMessage().contains("schemaVersion 2 is not supported"), e.getMessage());
+        InputException e = assertThrows(InputException.class, () -> PlanJson.parse("p.json", "{\"schemaVersion\": 1}"));
+        assertTrue(e.getMessage().contains("schemaVersion 1 is not supported (this xp2aso reads 2)"), e.getMessage());
     }
 
     @Test
@@ -30,24 +30,24 @@ class PlanJsonTest {
 
     @Test
     void rejectsMissingAndUnknownFields() {
-        String missing = "{\"schemaVersion\":1,\"asoNamespace\":\"x\",\"timeoutSeconds\":600,\"pollSeconds\":5}";
+        String missing = "{\"schemaVersion\":2,\"sequences\":{},\"asoNamespace\":\"x\",\"timeoutSeconds\":600,\"pollSeconds\":5}";
         assertTrue(assertThrows(InputException.class, () -> PlanJson.parse("p.json", missing)).getMessage()
                 .startsWith("invalid plan"));
-        String unknown = "{\"schemaVersion\":1,\"asoNamespace\":\"x\",\"timeoutSeconds\":600,\"pollSeconds\":5,\"units\":[],\"extra\":1}";
+        String unknown = "{\"schemaVersion\":2,\"sequences\":{},\"asoNamespace\":\"x\",\"timeoutSeconds\":600,\"pollSeconds\":5,\"units\":[],\"extra\":1}";
         assertTrue(assertThrows(InputException.class, () -> PlanJson.parse("p.json", unknown)).getMessage()
                 .startsWith("invalid plan"));
     }
 
     @Test
     void rejectsNonPositiveWaits() {
-        String p = "{\"schemaVersion\":1,\"asoNamespace\":\"x\",\"timeoutSeconds\":0,\"pollSeconds\":5,\"units\":[]}";
+        String p = "{\"schemaVersion\":2,\"sequences\":{},\"asoNamespace\":\"x\",\"timeoutSeconds\":0,\"pollSeconds\":5,\"units\":[]}";
         assertTrue(assertThrows(InputException.class, () -> PlanJson.parse("p.json", p)).getMessage()
                 .contains("must be positive"));
     }
 
     @Test
     void acceptsAnEmptyPlan() {
-        Plan p = PlanJson.parse("p.json", "{\"schemaVersion\":1,\"asoNamespace\":\"x\",\"timeoutSeconds\":600,\"pollSeconds\":5,\"units\":[]}");
+        Plan p = PlanJson.parse("p.json", "{\"schemaVersion\":2,\"sequences\":{},\"asoNamespace\":\"x\",\"timeoutSeconds\":600,\"pollSeconds\":5,\"units\":[]}");
         assertEquals(0, p.units().size());
     }
 }

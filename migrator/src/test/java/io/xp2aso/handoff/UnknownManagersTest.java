@@ -48,8 +48,8 @@ class UnknownManagersTest {
             assertEquals(List.of(new UnknownManager(SA, "terraform-operator")), u.unknownManagers());
             assertEquals(List.of(), u.blockers());
             assertTrue(UnitSummary.of(u).blocked());
-            String md = PlanMarkdown.write(h.plan);
-            assertTrue(md.contains("| **blocked** |"), md);
+            String md = PlanMarkdown.index(h.plan) + PlanMarkdown.page(u);
+            assertTrue(md.contains("| **blocked**: unit: " + SA + " is written by field manager"), md);
             assertTrue(md.contains("**Blocked until acknowledged**"), md);
             assertTrue(md.contains("- " + SA + " is written by field manager 'terraform-operator', which xp2aso does not "
                     + "know"), md);

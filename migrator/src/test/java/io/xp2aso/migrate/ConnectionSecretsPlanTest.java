@@ -14,8 +14,10 @@ class ConnectionSecretsPlanTest {
     @Test
     void aClaimSecretNothingReplacesBlocksTheUnit() {
         MigrationRun run = SamplesTest.runSamples();
-        String md = run.files().get("handoff/plan.md");
-        assertTrue(md.contains("| `team-a/team-a-assets` |"), md);
+        String index = run.files().get("handoff/plan.md");
+        assertTrue(index.contains("| [`team-a/team-a-assets`](units/team-a/team-a-assets.md) | claim |"), index);
+        assertTrue(index.contains("**blocked**: connection Secret team-a/team-a-assets-storage"), index);
+        String md = run.files().get("handoff/units/team-a/team-a-assets.md");
         assertTrue(md.contains("connection Secret team-a/team-a-assets-storage of the claim StorageBucket/team-a/team-a-assets "
                 + "has no replacement"), md);
         assertTrue(md.contains("Secret crossplane-system/0f6b2d8e-93c4-4a51-b7e2-6c1d9a4f3e21-storage (written for MR "

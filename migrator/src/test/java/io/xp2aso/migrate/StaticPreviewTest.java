@@ -44,7 +44,7 @@ class StaticPreviewTest {
         String changed = "StorageAccount team-a/team-a-assets-account: change tags[\\\"environment\\\"]: live \\\"PROD\\\", the PUT sends \\\"prod\\\"";
         MigrationRun before = run(false);
         MigrationRun after = run(true);
-        for (String file : List.of("report.md", "report.json", "handoff/plan.md")) {
+        for (String file : List.of("report.md", "report.json", "handoff/units/team-a/team-a-assets.md")) {
             String text = after.files().get(file);
             String plain = file.endsWith(".json") ? text : text.replace("\"", "\\\"");
             assertTrue(plain.contains(removed), file + " shows the tag the PUT drops");
