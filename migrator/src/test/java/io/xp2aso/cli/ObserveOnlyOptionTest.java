@@ -72,8 +72,13 @@ class ObserveOnlyOptionTest {
         String aso = aso(out);
         assertFalse(aso.contains("kind: ResourceGroup"), aso);
         assertTrue(aso.contains("armId: /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/platform-rg"), aso);
-        String plan = Files.readString(out.resolve("handoff/plan.md"));
-        assertTrue(plan.contains("none (it only observes; --observe-only none)"), plan);
+        StringBuilder pages = new StringBuilder(); // plan.md is an index: the unit's page lists its MRs
+        try (var files = Files.walk(out.resolve("handoff/units"))) {
+            for (Path page : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                pages.append(Files.readString(page));
+            }
+        }
+        assertTrue(pages.toString().contains("none (it only observes; --observe-only none)"), pages.toString());
     }
 
     @Test

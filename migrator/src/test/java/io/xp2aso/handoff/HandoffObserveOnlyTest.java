@@ -55,9 +55,9 @@ class HandoffObserveOnlyTest {
         ManagedHandoff rgMr = u.resources().get(0);
         assertTrue(rgMr.noObject());
         assertFalse(u.resources().get(1).noObject());
-        assertTrue(PlanJson.write(b.plan()).contains("\"noObject\" : true"));
+        assertTrue(PlanJson.write(b.plan()).replace(" ", "").contains("\"noObject\":true"));
         assertEquals(u.resources(), PlanJson.parse("plan.json", PlanJson.write(b.plan())).units().get(0).resources());
-        assertTrue(PlanMarkdown.write(b.plan()).contains("none (it only observes; --observe-only none)"));
+        assertTrue(PlanMarkdown.page(u).contains("none (it only observes; --observe-only none)"));
     }
 
     @Test
