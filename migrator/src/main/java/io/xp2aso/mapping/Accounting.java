@@ -58,7 +58,9 @@ final class Accounting {
             String u = w.getValue();
             s.finding(new Finding(Severity.UNMAPPED, "unmapped-field", "forProvider." + w.getKey()
                     + (w.getKey().equals(u) ? "" : " (the older field name of " + u + ")")
-                    + " has no ASO equivalent in the mapping of " + s.kind + " (" + s.mapping.origin().file() + ")"
+                    // Whether ASO has a field for it is not known here: only that no rule of the mapping writes it.
+                    + " is not carried over: no rule of the mapping of " + s.kind + " (" + s.mapping.origin().file()
+                    + ") maps it to an ASO field"
                     + UnmappedOutcome.SEPARATOR + UnmappedOutcome.of(s.observed != null, s.atProvider(), u),
                     s.resource.origin(), s.subject()));
         }
