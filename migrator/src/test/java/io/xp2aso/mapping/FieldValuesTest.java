@@ -130,6 +130,34 @@ class FieldValuesTest {
     }
 
     @Test
+    void aReferenceThatCannotBeResolvedIsNotCalledAFieldNoRuleMaps() throws Exception {
+        Results r = map("""
+                apiVersion: containerservice.azure.upbound.io/v1beta1
+                kind: KubernetesCluster
+                metadata:
+                  name: aks1
+                  annotations: {crossplane.io/external-name: aks1}
+                spec:
+                  forProvider:
+                    location: westeurope
+                    resourceGroupName: rg1
+                    dnsPrefix: aks1
+                    defaultNodePool:
+                      - name: system
+                        vmSize: Standard_D2s_v3
+                        nodeCount: 1
+                        vnetSubnetIdSelector:
+                          matchLabels: {network: none}
+                """, null);
+        List<String> unmapped = r.source("aks1").findings().stream().filter(f -> f.code().equals("unmapped-field"))
+                .map(f -> f.message()).toList();
+        assertEquals(1, unmapped.size(), r.source("aks1").findings().toString());
+        assertTrue(unmapped.get(0).startsWith("forProvider.defaultNodePool.vnetSubnetId is not carried over: the rule")
+                && unmapped.get(0).contains("could not write its value"), unmapped.get(0));
+        assertTrue(r.source("aks1").findings().stream().anyMatch(f -> f.code().equals("reference-unresolved")));
+    }
+
+    @Test
     void refAndSelectorHelpersOfOwnerFieldsAreNotUnmapped() throws Exception {
         Results r = map("""
                 apiVersion: eventhub.azure.upbound.io/v1beta1
