@@ -48,14 +48,7 @@ public final class OutputDiffer {
             return f;
         }
         return new DiffFinding(f.severity(), f.code(), replaceNames(f.message(), renames), f.file(), f.line(),
-                renamedSubject(f.subject(), renames));
-    }
-
-    /** A subject is KIND/NAME (or a unit's NAMESPACE/NAME): its last segment is a whole name. */
-    private static String renamedSubject(String subject, Map<String, String> renames) {
-        int slash = subject.lastIndexOf('/');
-        String to = renames.get(subject.substring(slash + 1));
-        return to == null ? replaceNames(subject, renames) : subject.substring(0, slash + 1) + to;
+                replaceNames(f.subject(), renames));
     }
 
     private static String replaceNames(String text, Map<String, String> renames) {
