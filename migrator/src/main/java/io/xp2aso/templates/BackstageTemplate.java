@@ -53,7 +53,7 @@ final class BackstageTemplate {
 
         ObjectNode instance = pages.addObject();
         instance.put("title", "Instance");
-        instance.putArray("required").add("name").add("namespace");
+        instance.putArray("required").add("name").add("namespace").add("owner");
         ObjectNode ip = instance.putObject("properties");
         ObjectNode name = ip.putObject("name");
         name.put("title", "Name");
@@ -68,6 +68,13 @@ final class BackstageTemplate {
         ns.put("type", "string");
         ns.put("description", "Kubernetes namespace of the ASO resources");
         ns.put("pattern", "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+
+        ObjectNode owner = ip.putObject("owner");
+        owner.put("title", "Owner");
+        owner.put("type", "string");
+        owner.put("description", "The group or user that owns the new resource in the catalog");
+        owner.put("ui:field", "OwnerPicker");
+        owner.putObject("ui:options").putObject("catalogFilter").putArray("kind").add("Group").add("User");
 
         ObjectNode params = pages.addObject();
         params.put("title", "Parameters");
@@ -94,6 +101,7 @@ final class BackstageTemplate {
         url.put("type", "string");
         url.put("description", "The repository that holds charts/, values/ and argocd/ as xp2aso wrote them");
         url.put("ui:field", "RepoUrlPicker");
+        // The host of the GitOps repository: github.com, or add a GitHub Enterprise host (README: Azure DevOps).
         url.putObject("ui:options").putArray("allowedHosts").add("github.com");
 
         ArrayNode steps = s.putArray("steps");
@@ -106,6 +114,7 @@ final class BackstageTemplate {
         ObjectNode v = fi.putObject("values");
         v.put("name", "${{ parameters.name }}");
         v.put("namespace", "${{ parameters.namespace }}");
+        v.put("owner", "${{ parameters.owner }}");
         v.put("spec", "${{ parameters.spec }}");
         ObjectNode pr = steps.addObject();
         pr.put("id", "publish");
@@ -196,7 +205,7 @@ final class BackstageTemplate {
                 + "    argocd/app-name: ${{ (values.namespace + '-' + values.name) | dump }}\n"
                 + "spec:\n"
                 + "  type: " + ChartFiles.slug(xrd.xrKind()) + "\n"
-                + "  owner: platform-team\n";
+                + "  owner: ${{ values.owner | dump }}\n";
     }
 
     /** backstage/catalog-info.yaml: a Location registering every generated template. */

@@ -15,7 +15,8 @@ import java.util.List;
  * {@code fail}; where no faithful form is known, {@link Untranslatable} leaves the chart out.
  *
  * <p>Helm reads every number of a values file as float64; Crossplane sees integers as int64. Integral values are
- * turned back into int64 after every read and transform ({@link #norm}), so fmt verbs and JSON print them alike.
+ * turned back into int64 after every read of the XR ({@link #norm}), so fmt verbs and JSON print them alike; after
+ * that each transform gives the Go type Crossplane's gives.
  * Integers beyond 2^53 lose precision in Helm itself: README lists that limit.
  */
 final class PatchExpressions {
@@ -66,8 +67,14 @@ final class PatchExpressions {
         JsonNode transforms = r.raw().path("transforms");
         for (int i = 0; i < transforms.size(); i++) {
             String where = r.where() + " transforms[" + i + "]";
+            // No int64 normalisation between transforms: like Go, a convert to float64 stays a float64 (printed as
+            // such by a later Format), and Helm's mul, atoi and int64 give int64 where Crossplane does.
             sb.append(transform(transforms.get(i), v, r.pipeline(), where));
-            sb.append(norm(v));
+            String type = transforms.get(i).path("type").asText("");
+            if (type.equals("map") || type.equals("match")) {
+                // Their results come from the Composition's YAML, where render keeps whole numbers as integers.
+                sb.append(norm(v));
+            }
         }
         sb.append("{{- end }}\n");
         return sb.toString();
@@ -214,14 +221,41 @@ final class PatchExpressions {
                         + ")) }}\n";
                 case "ToSha256" -> "{{- " + v + " = sha256sum (ternary " + v + " (toJson " + v + ") (kindIs \"string\" "
                         + v + ")) }}\n";
+                case "ToSha512" -> "{{- " + v + " = sha512sum (ternary " + v + " (toJson " + v + ") (kindIs \"string\" "
+                        + v + ")) }}\n";
                 case "ToAdler32" -> "{{- " + v + " = adler32sum (ternary " + v + " (toJson " + v + ") (kindIs \"string\" "
                         + v + ")) }}\n";
                 default -> throw new Untranslatable(where + ": string convert " + cfg.path("convert").asText("")
                         + " has no chart form (Helm has no function for it)");
             };
-            default -> throw new Untranslatable(where + ": string transform " + type + " has no chart form"
-                    + (type.equals("Join") ? " (Helm's join skips nil elements, Crossplane's does not)" : ""));
+            case "Join" -> join(cfg.path("join").path("separator").asText(""), v, pipeline, where);
+            default -> throw new Untranslatable(where + ": string transform " + type + " has no chart form");
         };
+    }
+
+    /**
+     * Join: every element printed with %v (Go's print, nil as &lt;nil&gt;; Helm's own join would skip nil), integral
+     * numbers as integers first. function-patch-and-transform appends the separator after every element and then
+     * drops the last byte, so its result ends with the separator less its last byte. Elements that are lists or
+     * objects would print their nested numbers as Helm's float64s: the chart fails there rather than differ.
+     */
+    private static String join(String sep, String v, boolean pipeline, String where) {
+        StringBuilder sb = new StringBuilder("{{- if not (kindIs \"slice\" " + v + ") }}" + fail(where, "could not parse"
+                + " input array") + "{{- end }}\n{{- $parts := list }}\n{{- range $e := " + v + " }}\n"
+                + "{{- if or (kindIs \"map\" $e) (kindIs \"slice\" $e) }}" + fail(where, "Join of a list holding lists or"
+                + " objects has no chart form (their numbers would print as Helm's float64)") + "{{- end }}\n"
+                + norm("$e") + "{{- $parts = append $parts (print $e) }}\n{{- end }}\n");
+        if (!pipeline || sep.isEmpty()) {
+            return sb + "{{- " + v + " = join " + GoTemplateText.str(sep) + " $parts }}\n";
+        }
+        if (sep.charAt(sep.length() - 1) >= 0x80) {
+            return sb + "{{- if $parts }}" + fail(where, "Join: function-patch-and-transform cuts the separator's last"
+                    + " character inside its UTF-8 bytes, which the chart cannot write") + "{{- end }}\n{{- " + v
+                    + " = \"\" }}\n";
+        }
+        String tail = sep.substring(0, sep.length() - 1);
+        return sb + "{{- " + v + " = ternary (print (join " + GoTemplateText.str(sep) + " $parts) " + GoTemplateText.str(tail)
+                + ") \"\" (gt (len $parts) 0) }}\n";
     }
 
     /**
@@ -254,13 +288,28 @@ final class PatchExpressions {
     private static String convert(JsonNode cfg, String v, String where) {
         String to = cfg.path("toType").asText("");
         String format = cfg.path("format").asText("");
-        if (!format.isEmpty() && !format.equals("none")) {
-            throw new Untranslatable(where + ": convert format " + format + " has no chart form");
+        if (format.isEmpty()) {
+            format = "none";
         }
         String kind = "(ternary \"string\" (ternary \"bool\" (ternary \"int64\" (ternary \"float64\" \"other\" (kindIs"
                 + " \"float64\" " + v + ")) (kindIs \"int64\" " + v + ")) (kindIs \"bool\" " + v + ")) (kindIs \"string\" " + v + "))";
         StringBuilder sb = new StringBuilder("{{- $from := " + kind + " }}\n{{- if eq $from \"other\" }}"
                 + fail(where, "convert transform: invalid input type") + "{{- end }}\n");
+        String same = to.equals("int") ? "int64" : to;
+        if (!format.equals("none")) {
+            // Like Crossplane: an input already of the target type passes; quantity and json convert from strings only.
+            String supported = format.equals("quantity") && same.equals("float64") ? quantity(v, where)
+                    : format.equals("json") && (same.equals("object") || same.equals("array")) ? json(same, v, where) : null;
+            sb.append("{{- if ne $from ").append(GoTemplateText.str(same)).append(" }}");
+            String unsupported = fail(where, "convert transform: conversion to " + to + " is not supported with format "
+                    + format);
+            if (supported == null) {
+                sb.append(unsupported);
+            } else {
+                sb.append("{{- if ne $from \"string\" }}").append(unsupported).append("{{- end }}\n").append(supported);
+            }
+            return sb.append("{{- end }}\n").toString();
+        }
         switch (to) {
             case "string" -> sb.append("{{- if eq $from \"float64\" }}").append(fail(where, "convert float64 to string: Go's"
                     + " 'f' formatting has no Helm form")).append("{{- end }}\n{{- ").append(v).append(" = print ").append(v)
@@ -283,5 +332,41 @@ final class PatchExpressions {
             default -> throw new Untranslatable(where + ": convert to " + to + " has no chart form");
         }
         return sb.toString();
+    }
+
+    /**
+     * Format quantity (string to float64, Kubernetes' AsApproximateFloat64): exact for a whole number with a binary
+     * or non-negative decimal suffix whose value stays within 2^53, which the chart computes with integers. Decimal
+     * points, milli/micro/nano and exponents would need Kubernetes' own rounding: the chart fails there.
+     */
+    private static String quantity(String v, String where) {
+        String suffixes = "Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E";
+        return "{{- if not (regexMatch \"^[+-]?[0-9]{1,15}(" + suffixes + ")?$\" " + v + ") }}"
+                + fail(where, "convert with format quantity: only a whole number of up to 15 digits with a binary or"
+                + " non-negative decimal suffix has an exact chart form") + "{{- end }}\n"
+                + "{{- $qm := int64 (atoi (regexReplaceAll \"^([+-]?[0-9]+).*$\" " + v + " \"${1}\")) }}\n"
+                + "{{- $qf := index (dict \"\" 1 \"Ki\" 1024 \"Mi\" 1048576 \"Gi\" 1073741824 \"Ti\" 1099511627776"
+                + " \"Pi\" 1125899906842624 \"Ei\" 1152921504606846976 \"k\" 1000 \"M\" 1000000 \"G\" 1000000000"
+                + " \"T\" 1000000000000 \"P\" 1000000000000000 \"E\" 1000000000000000000)"
+                + " (regexReplaceAll \"^[+-]?[0-9]+\" " + v + " \"\") | int64 }}\n"
+                + "{{- if gt (ternary (sub 0 $qm) $qm (lt $qm 0)) (div 9007199254740992 $qf) }}"
+                + fail(where, "convert with format quantity: a value beyond 2^53 has no exact chart form") + "{{- end }}\n"
+                + "{{- " + v + " = float64 (mul $qm $qf) }}\n";
+    }
+
+    /**
+     * Format json (string to object or array, encoding/json into interface{}): Helm's fromJson/fromJsonArray, whose
+     * error result ({"Error": ...}, or a one-string list) the chart cannot tell from such a value, so it fails there.
+     */
+    private static String json(String to, String v, String where) {
+        if (to.equals("object")) {
+            return "{{- $j := fromJson " + v + " }}\n{{- if and (eq (len $j) 1) (hasKey $j \"Error\") }}"
+                    + fail(where, "convert with format json: not a JSON object (or an object whose only key is Error, which"
+                    + " Helm's fromJson cannot tell from its error)") + "{{- end }}\n{{- " + v + " = ternary (dict) $j (empty $j)"
+                    + " }}\n";
+        }
+        return "{{- $j := fromJsonArray " + v + " }}\n{{- if and (eq (len $j) 1) (kindIs \"string\" (first $j)) }}"
+                + fail(where, "convert with format json: not a JSON array (or an array of one string, which Helm's"
+                + " fromJsonArray cannot tell from its error)") + "{{- end }}\n{{- " + v + " = $j }}\n";
     }
 }

@@ -134,6 +134,91 @@ class TemplatesSamplesTest {
         assertFalse(template.validate(broken).isEmpty(), "a broken template passes the schema");
     }
 
+    /**
+     * The form asks who owns the new resource (Backstage's OwnerPicker) and which GitOps repository gets the pull
+     * request (RepoUrlPicker, limited to allowed hosts); the catalog Resource the skeleton writes, filled as the
+     * scaffolder fills it, is a valid Backstage Resource owned by the chosen owner.
+     */
+    @Test
+    void theFormAsksForTheOwnerAndTheGitOpsRepositoryAndTheResourceIsValid() throws IOException {
+        Path ref = Shared.reference().resolve("backstage");
+        Assumptions.assumeTrue(Files.isDirectory(ref), "../shared/reference/backstage is absent: skipped");
+        Map<String, String> schemas = new HashMap<>();
+        try (Stream<Path> s = Files.list(ref)) {
+            for (Path f : s.filter(f -> f.toString().endsWith(".schema.json")).toList()) {
+                JsonNode n = new ObjectMapper().readTree(f.toFile());
+                schemas.put("https://backstage.test/" + n.path("$id").asText(), Files.readString(f));
+            }
+        }
+        Schema resource = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7, b -> b.schemas(schemas))
+                .getSchema(com.networknt.schema.SchemaLocation.of("https://backstage.test/ResourceV1alpha1"));
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(out.resolve("backstage"))) {
+            files = s.filter(f -> f.getFileName().toString().equals("template.yaml")).sorted().toList();
+        }
+        assertFalse(files.isEmpty(), "no Backstage template written");
+        for (Path f : files) {
+            JsonNode t = YAML.readTree(f.toFile());
+            Map<String, JsonNode> params = new HashMap<>();
+            Map<String, Boolean> required = new HashMap<>();
+            for (JsonNode page : t.path("spec").path("parameters")) {
+                page.path("properties").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue()));
+                page.path("required").forEach(r -> required.put(r.asText(), true));
+            }
+            JsonNode owner = params.get("owner");
+            assertTrue(owner != null && owner.path("ui:field").asText().equals("OwnerPicker"), f + ": owner " + owner);
+            assertTrue(required.containsKey("owner"), f + ": owner is required");
+            JsonNode repo = params.get("repoUrl");
+            assertTrue(repo != null && repo.path("ui:field").asText().equals("RepoUrlPicker")
+                    && !repo.path("ui:options").path("allowedHosts").isEmpty(), f + ": repoUrl " + repo);
+            JsonNode steps = t.path("spec").path("steps");
+            assertEquals("${{ parameters.owner }}", steps.get(0).path("input").path("values").path("owner").asText(), f.toString());
+            assertEquals("${{ parameters.repoUrl }}", steps.get(1).path("input").path("repoUrl").asText(), f.toString());
+
+            Path skeleton;
+            try (Stream<Path> s = Files.walk(f.getParent().resolve("skeleton/catalog"))) {
+                skeleton = s.filter(Files::isRegularFile).findFirst().orElseThrow();
+            }
+            Map<String, String> values = Map.of("name", "orders-db", "namespace", "team-a", "owner", "group:default/team-a");
+            JsonNode entity = YAML.readTree(fill(Files.readString(skeleton), values));
+            assertEquals(List.of(), resource.validate(entity).stream().map(Error::toString).toList(), skeleton.toString());
+            assertEquals("group:default/team-a", entity.path("spec").path("owner").asText(), skeleton.toString());
+        }
+    }
+
+    /**
+     * The skeleton's ${{ ... }} expressions as the scaffolder's nunjucks evaluates them, for the forms the skeletons
+     * use: values.X, 'literal', joined by +, in parentheses, optionally piped to dump (JSON).
+     */
+    static String fill(String text, Map<String, String> values) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{\\{ (.*?) }}").matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String expr = m.group(1).trim();
+            boolean dump = expr.endsWith("| dump");
+            if (dump) {
+                expr = expr.substring(0, expr.length() - "| dump".length()).trim();
+            }
+            if (expr.startsWith("(") && expr.endsWith(")")) {
+                expr = expr.substring(1, expr.length() - 1);
+            }
+            StringBuilder v = new StringBuilder();
+            for (String part : expr.split("\\s*\\+\\s*")) {
+                if (part.startsWith("'")) {
+                    v.append(part, 1, part.length() - 1);
+                } else {
+                    assertTrue(part.startsWith("values.") && values.containsKey(part.substring(7)), "unknown " + part);
+                    v.append(values.get(part.substring(7)));
+                }
+            }
+            String out = dump ? GoTemplateText.json(com.fasterxml.jackson.databind.node.TextNode.valueOf(v.toString()))
+                    : v.toString();
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(out));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
     static Map<String, String> tree(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {

@@ -54,12 +54,19 @@ class TemplatesTransformTableTest {
     }
 
     @Test
-    void aTransformWithoutAFaithfulHelmFormLeavesTheChartOutNamingThePatch() {
+    void joinInLegacyModeRendersInHelmAsInCrossplane() {
         TemplatesRun.Result r = run("join");
+        assertEquals(List.of(), r.refused());
+        assertEquals(List.of("_cluster/mixed", "_cluster/empty"), r.charts().get(0).verified());
+    }
+
+    @Test
+    void aPatchWithoutAFaithfulHelmFormLeavesTheChartOutNamingThePatch() {
+        TemplatesRun.Result r = run("merge");
         assertEquals(List.of(), r.charts());
         assertEquals(1, r.refused().size());
         String reason = r.refused().get(0).reason();
-        assertTrue(reason.contains("spec.resources[0] (rg) patches[0]") && reason.contains("Join"), reason);
+        assertTrue(reason.contains("spec.resources[0] (rg) patches[0]") && reason.contains("merge options"), reason);
         assertTrue(r.files().keySet().stream().noneMatch(k -> k.startsWith("charts/")), r.files().keySet().toString());
     }
 }
