@@ -11,6 +11,17 @@ import java.util.Set;
  */
 final class FamilyExamplesKinds {
     static final Set<String> KINDS = Set.of(
+            "apimanagement.azure.upbound.io/APIPolicy",
+            "apimanagement.azure.upbound.io/APIVersionSet",
+            "apimanagement.azure.upbound.io/Gateway",
+            "apimanagement.azure.upbound.io/GatewayAPI",
+            "apimanagement.azure.upbound.io/Group",
+            "apimanagement.azure.upbound.io/NamedValue",
+            "apimanagement.azure.upbound.io/Policy",
+            "apimanagement.azure.upbound.io/PolicyFragment",
+            "apimanagement.azure.upbound.io/Product",
+            "apimanagement.azure.upbound.io/ProductPolicy",
+            "apimanagement.azure.upbound.io/User",
             "appconfiguration.azure.upbound.io/Configuration",
             "authorization.azure.upbound.io/RoleDefinition",
             "cognitiveservices.azure.upbound.io/Account",
