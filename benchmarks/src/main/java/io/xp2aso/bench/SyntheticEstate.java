@@ -84,7 +84,8 @@ public final class SyntheticEstate {
     private void storage(int i, String ns, String location, Writer claims, Writer observed) throws IOException {
         String name = String.format("data-%05d", i);
         String tier = i % 7 == 0 ? "premium" : "standard";
-        String repl = i % 5 == 0 ? "GRS" : "LRS";
+        // Premium accounts are LRS or ZRS only: Azure (and the ASO CRD's sku enum) has no Premium_GRS.
+        String repl = i % 5 == 0 && tier.equals("standard") ? "GRS" : "LRS";
         String params = "    location: " + location + "\n    tier: " + tier + "\n    replication: " + repl + "\n";
         String xr = claimAndXr(claims, observed, "Storage", "XStorage", ns, name, params);
         String rg = "rg-" + name;

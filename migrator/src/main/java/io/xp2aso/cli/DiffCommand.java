@@ -53,9 +53,10 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--mappings", paramLabel = "DIR", description = "Mapping catalog folder replacing the built-in one.")
     Path mappings;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error", converter = MigrateCommand.FailOnConverter.class,
-            description = "error | unmapped | warning | never (default: ${DEFAULT-VALUE}): exit 1 when a finding "
-                    + "that HEAD introduces is at or above LEVEL.")
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "unmapped", converter = MigrateCommand.FailOnConverter.class,
+            description = "error | unmapped | warning | never (default: ${DEFAULT-VALUE}, as for migrate: a field "
+                    + "the pull request leaves unmapped is one ASO's PUT may reset): exit 1 when a finding that HEAD "
+                    + "introduces, or a destructive change, is at or above LEVEL.")
     FailOn failOn;
 
     private final MigrationPipeline pipeline;

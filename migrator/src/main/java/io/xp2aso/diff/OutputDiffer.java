@@ -48,7 +48,14 @@ public final class OutputDiffer {
             return f;
         }
         return new DiffFinding(f.severity(), f.code(), replaceNames(f.message(), renames), f.file(), f.line(),
-                replaceNames(f.subject(), renames));
+                renamedSubject(f.subject(), renames));
+    }
+
+    /** A subject is KIND/NAME (or a unit's NAMESPACE/NAME): its last segment is a whole name. */
+    private static String renamedSubject(String subject, Map<String, String> renames) {
+        int slash = subject.lastIndexOf('/');
+        String to = renames.get(subject.substring(slash + 1));
+        return to == null ? replaceNames(subject, renames) : subject.substring(0, slash + 1) + to;
     }
 
     private static String replaceNames(String text, Map<String, String> renames) {

@@ -44,7 +44,7 @@ public final class RunSide {
             for (String path : reported ? List.<String>of() : res.unmapped()) {
                 findings.add(new DiffFinding(Severity.UNMAPPED, UNMAPPED_FIELD,
                         res.source().kind() + " " + name + ": field " + path
-                                + " has no ASO equivalent in the mapping catalog; review it by hand",
+                                + " is not carried over (no rule of the mapping catalog maps it to an ASO field); review it by hand",
                         res.source().file(), res.source().line(), subject));
             }
             res.findings().forEach(f -> findings.add(finding(f)));

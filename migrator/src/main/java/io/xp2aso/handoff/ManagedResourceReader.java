@@ -52,7 +52,7 @@ final class ManagedResourceReader {
                 preview.add(f.message());
             }
             if (mr.targets().isEmpty() && (f.severity() == Severity.ERROR || f.severity() == Severity.UNMAPPED)) {
-                blockers.add(ref.display() + ": has no ASO equivalent (" + f.message() + ")");
+                blockers.add(ref.display() + ": nothing of it is migrated (" + f.message() + ")");
             } else if (f.severity() == Severity.ERROR) {
                 // An ASO object the map stage found wrong or incomplete (an owner it could not resolve, a list
                 // ASO's PUT would empty) must not be applied: the unit waits until the error is resolved.

@@ -56,9 +56,15 @@ final class Accounting {
         s.unmapped.addAll(written.keySet());
         for (Map.Entry<String, String> w : written.entrySet()) {
             String u = w.getValue();
+            // Whether ASO has a field for it is not known here: only that no rule of the mapping writes it, or that
+            // its rule could not (an unresolved reference, a value the rule cannot convert, said by its own finding).
+            boolean ruled = consumed != null && ConsumedPaths.covers(consumed, u);
             s.finding(new Finding(Severity.UNMAPPED, "unmapped-field", "forProvider." + w.getKey()
                     + (w.getKey().equals(u) ? "" : " (the older field name of " + u + ")")
-                    + " has no ASO equivalent in the mapping of " + s.kind + " (" + s.mapping.origin().file() + ")"
+                    + (ruled ? " is not carried over: the rule of the mapping of " + s.kind + " (" + s.mapping.origin().file()
+                            + ") that maps it could not write its value (see the reference-unresolved or value-not-mapped finding)"
+                            : " is not carried over: no rule of the mapping of " + s.kind + " (" + s.mapping.origin().file()
+                            + ") maps it to an ASO field")
                     + UnmappedOutcome.SEPARATOR + UnmappedOutcome.of(s.observed != null, s.atProvider(), u),
                     s.resource.origin(), s.subject()));
         }

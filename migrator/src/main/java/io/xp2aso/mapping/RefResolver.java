@@ -3,6 +3,7 @@ package io.xp2aso.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xp2aso.source.Nodes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xp2aso.model.Finding;
 import io.xp2aso.model.ObservedIndex;
 import io.xp2aso.source.Manifest;
 
@@ -348,6 +349,21 @@ final class RefResolver {
             if (unset && !to.armId.isEmpty() && !spec.armIdSuffix().isEmpty()) {
                 return new Resolved(null, "", to.armId + spec.armIdSuffix(), "", to);
             }
+            if (unset && !spec.armIdSuffix().isEmpty()) {
+                // No live ID: the armId template is filled from the referred MR's own fields (its resource group).
+                Resolved r = to.azureName.isEmpty() ? Resolved.problem("its Azure name is unknown")
+                        : fromTemplate(from, spec, to.azureName, key -> ownField(to, key));
+                if (r.ok()) {
+                    return new Resolved(null, "", r.armId(), "", to);
+                }
+                // The last resort, so that the referring object has an owner: the target, written without properties.
+                from.finding(Finding.warning("empty-owner-written", to.subject() + " sets no " + ts.get().when()
+                        + ", yet " + ts.get().kind() + " `" + to.targetNames.get(ts.get().id()) + "` is written, without"
+                        + " properties, as the owner of this " + from.kind + ": its ARM ID cannot be built ("
+                        + (subscription(from).isEmpty() ? "the subscription is unknown" : r.problem())
+                        + "). Pass --subscription ID (or --observed with the live MRs) so that the live one is referred to"
+                        + " by ARM ID and no empty object is written", from.resource.origin(), from.subject()));
+            }
             if (to.namespace.equals(from.namespace)) {
                 return new Resolved(to, ts.get().id(), "", "");
             }
@@ -455,6 +471,26 @@ final class RefResolver {
             return fromTemplate(s, spec, p.azureName, read);
         }
         return Resolved.problem("the ARM ID of " + p.subject() + " is not known (no status.atProvider.id, no Azure name)");
+    }
+
+    /**
+     * A field of a referred MR for its ARM ID: set in its forProvider, else (a resourceGroupNameRef or selector) the
+     * Azure name of the parent its own owner reference resolves to.
+     */
+    private JsonNode ownField(Slot to, String key) {
+        JsonNode v = FieldPath.readSafe(to.forProvider(), key);
+        RefSpec owner = to.mapping.targets().get(0).owner();
+        if (v != null || owner == null || owner.isLocal() || !owner.from().contains(key)) {
+            return v;
+        }
+        Function<String, JsonNode> read = p -> FieldPath.readSafe(to.forProvider(), p);
+        List<Resolved> found = resolve(to, owner, read, read);
+        if (found.size() != 1 || !found.get(0).ok()) {
+            return null;
+        }
+        Resolved r = found.get(0);
+        String name = r.slot() != null ? r.slot().azureName : ArmId.lastSegment(r.armId());
+        return name == null || name.isEmpty() ? null : Nodes.FACTORY.textNode(name);
     }
 
     private Resolved fromTemplate(Slot from, RefSpec spec, String value, Function<String, JsonNode> read) {

@@ -61,14 +61,21 @@ public final class ServedSchemaCheck {
                     .count++;
             return;
         }
-        String object = kind + " " + t.path("metadata").path("namespace").asText("") + "/"
+        violations(t, r, validator, "schema served by " + crds.cluster(), findings);
+    }
+
+    /** Each schema problem of one ASO object, as an error on its source MR ({@code against} names the schema). */
+    static void violations(ObjectNode t, MappedResource r, SchemaValidator validator, String against,
+                           List<Finding> findings) {
+        String apiVersion = t.path("apiVersion").asText("");
+        String object = t.path("kind").asText("") + " " + t.path("metadata").path("namespace").asText("") + "/"
                 + t.path("metadata").path("name").asText("");
         String subject = subject(r);
         List<SchemaValidator.Problem> problems = validator.validate(t);
         for (int i = 0; i < problems.size() && i < MAX_PROBLEMS_PER_OBJECT; i++) {
             SchemaValidator.Problem p = problems.get(i);
             findings.add(Finding.error("aso-schema-violation", object + " (" + apiVersion + "): `" + p.path() + "`: "
-                    + p.message() + " (schema served by " + crds.cluster() + ")", r.source().origin(), subject));
+                    + p.message() + " (" + against + ")", r.source().origin(), subject));
         }
         if (problems.size() > MAX_PROBLEMS_PER_OBJECT) {
             findings.add(Finding.error("aso-schema-violation", object + ": " + (problems.size() - MAX_PROBLEMS_PER_OBJECT)
@@ -77,7 +84,7 @@ public final class ServedSchemaCheck {
     }
 
     /** "Kind/name" of the source MR, as the mapper names it in its own findings. */
-    private static String subject(MappedResource r) {
+    static String subject(MappedResource r) {
         String name = r.source().observed() != null ? r.source().observed().name()
                 : r.source().object().path("metadata").path("name").asText("");
         return r.source().object().path("kind").asText("") + "/" + name;

@@ -6,6 +6,7 @@ import io.xp2aso.mapping.MappedResource;
 import io.xp2aso.mapping.MappedUnit;
 import io.xp2aso.mapping.MappingResult;
 import io.xp2aso.model.Finding;
+import io.xp2aso.model.Severity;
 import io.xp2aso.report.DisplayPaths;
 import io.xp2aso.source.YamlText;
 
@@ -92,8 +93,25 @@ public final class AsoTree {
         for (int u = 0; u < placedByUnit.size(); u++) {
             MappedUnit mu = mapped.units().get(u);
             Set<String> dirs = new LinkedHashSet<>();
+            boolean unitFailed = mu.unit().findings().stream()
+                    .anyMatch(f -> f.severity() == Severity.ERROR && !HANDOFF_ONLY.contains(f.code()));
+            if (unitFailed && !placedByUnit.get(u).isEmpty()) {
+                findings.add(Finding.info("not-written", "no ASO object of unit " + mu.unit().id() + " is written to "
+                        + ROOT + "/: the unit has errors (above), so what it renders is not what Crossplane manages; fix"
+                        + " them and run migrate again", unitOrigin(mu), mu.unit().id()));
+            }
+            Set<MappedResource> withheld = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             for (Placed p : placedByUnit.get(u)) {
                 MappedResource r = p.resource();
+                if (unitFailed || hasError(r.findings())) {
+                    if (!unitFailed && withheld.add(r)) {
+                        String subject = Sources.describe(r.source());
+                        findings.add(Finding.info("not-written", r.targets().size() + " ASO object(s) of " + subject
+                                + " not written to " + ROOT + "/: " + names(r) + "; its errors make them wrong or"
+                                + " incomplete, and its unit is blocked", r.source().origin(), subject));
+                    }
+                    continue;
+                }
                 if (p.name().isEmpty() || p.kind().isEmpty()) {
                     String subject = Sources.describe(r.source());
                     findings.add(Finding.error("target-without-name",
@@ -153,6 +171,33 @@ public final class AsoTree {
             files.put(ROOT + "/" + KUSTOMIZATION, kustomization(namespaces));
         }
         return new Layout(files, pathOf, dirsOf, findings, yamlOf);
+    }
+
+    /**
+     * Unit errors that stop the handoff but say nothing against the ASO objects, which are written: a composed object
+     * ASO cannot take over (a ProviderConfig, a Usage) keeps the whole unit on Crossplane, yet its Azure MRs map as usual.
+     */
+    private static final Set<String> HANDOFF_ONLY = Set.of("non-azure-composed-resource");
+
+    /**
+     * Objects the migration knows to be wrong or incomplete never land in aso/ as if good: an object whose MR has an
+     * error (owner or name unknown, schema violation, list unknown...) or whose unit has one (rendering failed).
+     */
+    private static boolean hasError(List<Finding> findings) {
+        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    }
+
+    private static io.xp2aso.source.Origin unitOrigin(MappedUnit mu) {
+        return mu.unit().claim() != null ? mu.unit().claim().origin()
+                : mu.unit().compositeSource() != null ? mu.unit().compositeSource().origin() : null;
+    }
+
+    private static String names(MappedResource r) {
+        List<String> out = new ArrayList<>();
+        for (ObjectNode t : r.targets()) {
+            out.add(text(t.path("kind")) + " " + text(t.path("metadata").path("name")));
+        }
+        return String.join(", ", out);
     }
 
     /** The claim's name, else the XR's, else the unit id's last part (a lone MR). */

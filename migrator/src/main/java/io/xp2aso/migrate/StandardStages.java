@@ -7,6 +7,8 @@ import io.xp2aso.mapping.Mapper;
 import io.xp2aso.mapping.MappingCatalog;
 import io.xp2aso.mapping.MappingResult;
 import io.xp2aso.mapping.ServedSchemaCheck;
+import io.xp2aso.mapping.StrictGate;
+import io.xp2aso.mapping.AsoSchemas;
 import io.xp2aso.model.ComposeResult;
 import io.xp2aso.model.Estate;
 import io.xp2aso.preview.StaticPreview;
@@ -32,6 +34,8 @@ final class StandardStages implements Stages {
                 options.observeOnly());
         MappingResult mapped = StaticPreview.apply(composed, Mapper.map(composed, catalog, options.observed(), mapOptions),
                 catalog, options.observed(), mapOptions);
-        return options.servedCrds() == null ? mapped : ServedSchemaCheck.apply(mapped, options.servedCrds());
+        // The cluster's own schemas when it is known; else the digest of the ASO CRDs packaged with the catalog.
+        return options.servedCrds() == null ? StrictGate.apply(mapped, AsoSchemas.builtIn())
+                : ServedSchemaCheck.apply(mapped, options.servedCrds());
     }
 }

@@ -49,7 +49,7 @@ public final class SarifReport {
             for (String path : reported ? List.<String>of() : r.unmapped()) {
                 results.add(new Result(Severity.UNMAPPED, UNMAPPED_RULE,
                         r.source().kind() + " " + displayName(r) + ": field " + path
-                                + " has no ASO equivalent in the mapping catalog; review it by hand",
+                                + " is not carried over (no rule of the mapping catalog maps it to an ASO field); review it by hand",
                         r.source().file(), r.source().line()));
             }
             r.findings().forEach(f -> results.add(result(f)));

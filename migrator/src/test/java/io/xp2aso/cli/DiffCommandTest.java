@@ -58,15 +58,16 @@ class DiffCommandTest {
             assertEquals(1, diff("--repo", g.dir().toString(), "HEAD~1", "HEAD", "-o", out.toString()), err.toString());
             assertEquals(List.of("diff-full.md", "diff.json", "diff.md", "diff.sarif"), list(out));
             String md = Files.readString(out.resolve("diff.md"));
-            assertTrue(md.contains("### New findings (1)"), md);
+            // the error, and the note that its object is kept out of aso/ (the strict gate)
+            assertTrue(md.contains("### New findings (2)") && md.contains("`not-written`"), md);
             assertTrue(Files.readString(out.resolve("diff.sarif")).contains("\"uri\": \"b.yaml\""));
-            assertTrue(err.toString().contains("1 new findings"), err.toString());
+            assertTrue(err.toString().contains("2 new findings"), err.toString());
             assertTrue(err.toString().contains("exit 1"));
 
             assertEquals(0, diff("--repo", g.dir().toString(), "HEAD~1", "HEAD", "-o", out.toString(), "--fail-on", "never"));
             assertEquals(0, diff("--repo", g.dir().toString(), "HEAD", "HEAD~1", "-o", out.toString()),
                     "going back resolves the error and adds nothing");
-            assertTrue(Files.readString(out.resolve("diff.md")).contains("### Resolved findings (1)"));
+            assertTrue(Files.readString(out.resolve("diff.md")).contains("### Resolved findings (2)"));
         }
     }
 

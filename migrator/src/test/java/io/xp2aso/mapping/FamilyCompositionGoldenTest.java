@@ -87,8 +87,10 @@ class FamilyCompositionGoldenTest {
         Results r = map("appstorage");
         assertEquals("invoices-account-queueservice", owner(r, "StorageAccountsQueueServicesQueue", "invoices-queue"));
         assertEquals("invoices-account-fileservice", owner(r, "StorageAccountsFileServicesShare", "invoices-share"));
-        assertEquals("invoices-account-tableservice", owner(r, "StorageAccountsTableServicesTable", "invoices-table"));
-        assertEquals("invoices-account", owner(r, "StorageAccountsTableService", "invoices-account-tableservice"));
+        // The account configures no table service: the table is owned by the live one's ARM ID, no empty object is written.
+        assertEquals("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-invoices-storage/providers/"
+                        + "Microsoft.Storage/storageAccounts/stinvoicesprod/tableServices/default",
+                r.spec("StorageAccountsTableServicesTable", "invoices-table").path("owner").path("armId").asText());
         assertEquals("invoices-account", owner(r, "StorageAccountsManagementPolicy", "invoices-lifecycle"));
         assertEquals("invoices-identity", owner(r, "FederatedIdentityCredential", "invoices-federated-credential"));
         // The separate network rules land on the account.

@@ -99,10 +99,62 @@ class FieldValuesTest {
     }
 
     @Test
+    void withoutObservedStateNoEmptyBlobServiceIsWrittenAndTheArmIdIsBuiltFromTheAccount() throws Exception {
+        Results r = map(ACCOUNT_AND_CONTAINER.formatted(""), null);
+        assertTrue(r.targets().stream().noneMatch(t -> t.path("kind").asText().equals("StorageAccountsBlobService")),
+                r.targets().toString());
+        assertEquals("/subscriptions/" + DataCatalogTest.SUBSCRIPTION + "/resourceGroups/rg1/providers/Microsoft.Storage"
+                        + "/storageAccounts/stdata/blobServices/default",
+                r.spec("StorageAccountsBlobServicesContainer", "files").path("owner").path("armId").asText());
+    }
+
+    @Test
+    void withoutObservedStateOrSubscriptionTheEmptyOwnerIsWrittenWithAWarningSayingWhatToPass() throws Exception {
+        Path dir = Files.createTempDirectory("xp2aso-values");
+        Path mr = Files.writeString(dir.resolve("mr.yaml"), ACCOUNT_AND_CONTAINER.formatted(""));
+        Results r = new Results(Mapper.map(Fixtures.composeFile(mr, ObservedIndex.EMPTY), Fixtures.builtIn(),
+                ObservedIndex.EMPTY, new MapOptions(null, null, Map.of())));
+        // The container needs an owner: the blob service is written, empty, and a warning on the container says why.
+        assertEquals("stdata-blobservice", r.spec("StorageAccountsBlobServicesContainer", "files").path("owner").path("name").asText());
+        List<String> findings = r.source("files").findings().stream()
+                .filter(f -> f.code().equals("empty-owner-written")).map(f -> f.message()).toList();
+        assertEquals(1, findings.size(), r.source("files").findings().toString());
+        assertTrue(findings.get(0).contains("sets no blobProperties") && findings.get(0).contains("--subscription"), findings.get(0));
+    }
+
+    @Test
     void aBlobServiceWithPropertiesIsWrittenAndOwnsTheContainer() throws Exception {
         Results r = map(ACCOUNT_AND_CONTAINER.formatted("    blobProperties:\n      - versioningEnabled: true"), LIVE_ACCOUNT);
         assertEquals(true, r.spec("StorageAccountsBlobService", "stdata-blobservice").path("isVersioningEnabled").asBoolean());
         assertEquals("stdata-blobservice", r.spec("StorageAccountsBlobServicesContainer", "files").path("owner").path("name").asText());
+    }
+
+    @Test
+    void aReferenceThatCannotBeResolvedIsNotCalledAFieldNoRuleMaps() throws Exception {
+        Results r = map("""
+                apiVersion: containerservice.azure.upbound.io/v1beta1
+                kind: KubernetesCluster
+                metadata:
+                  name: aks1
+                  annotations: {crossplane.io/external-name: aks1}
+                spec:
+                  forProvider:
+                    location: westeurope
+                    resourceGroupName: rg1
+                    dnsPrefix: aks1
+                    defaultNodePool:
+                      - name: system
+                        vmSize: Standard_D2s_v3
+                        nodeCount: 1
+                        vnetSubnetIdSelector:
+                          matchLabels: {network: none}
+                """, null);
+        List<String> unmapped = r.source("aks1").findings().stream().filter(f -> f.code().equals("unmapped-field"))
+                .map(f -> f.message()).toList();
+        assertEquals(1, unmapped.size(), r.source("aks1").findings().toString());
+        assertTrue(unmapped.get(0).startsWith("forProvider.defaultNodePool.vnetSubnetId is not carried over: the rule")
+                && unmapped.get(0).contains("could not write its value"), unmapped.get(0));
+        assertTrue(r.source("aks1").findings().stream().anyMatch(f -> f.code().equals("reference-unresolved")));
     }
 
     @Test

@@ -48,11 +48,17 @@ class MapperBuildAheadTest {
         MapOptions options = new MapOptions(null, "00000000-0000-0000-0000-0000000000aa", null);
         same(composed, Fixtures.builtIn(), ObservedIndex.EMPTY, options);
         Results r = new Results(Mapper.map(composed, Fixtures.builtIn(), ObservedIndex.EMPTY, options));
-        // Neither account sets blobProperties: each blob service exists because a container names it as its owner,
-        // the first one from an MR before its account, the second from one after it.
-        List<String> blobServices = r.targets().stream().filter(t -> t.path("kind").asText().equals("StorageAccountsBlobService"))
-                .map(t -> t.path("metadata").path("name").asText()).sorted().toList();
-        assertEquals(List.of("after-account-blobservice", "before-account-blobservice"), blobServices);
+        // Neither account sets blobProperties: no empty blob service is made for them; the containers, before and
+        // after their account, are owned by the blob service's ARM ID built from the account.
+        // after-account's resource group is a reference to a group nobody has: its ARM ID cannot be built, so its
+        // blob service is written (empty, with a warning) as the owner of its container.
+        assertEquals(List.of("after-account-blobservice"), r.targets().stream()
+                .filter(t -> t.path("kind").asText().equals("StorageAccountsBlobService"))
+                .map(t -> t.path("metadata").path("name").asText()).toList());
+        List<String> owners = r.targets().stream().filter(t -> t.path("kind").asText().equals("StorageAccountsBlobServicesContainer"))
+                .map(t -> t.path("spec").path("owner").path("armId").asText()).sorted().distinct().toList();
+        assertEquals(List.of("", "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-shared/providers"
+                + "/Microsoft.Storage/storageAccounts/beforeacct01/blobServices/default"), owners);
         assertEquals(2, r.targets().stream().filter(t -> t.path("kind").asText().equals("NetworkSecurityGroupsSecurityRule"))
                 .count(), "the NSG's inline rules (made per list item) are built");
     }

@@ -54,10 +54,12 @@ class MapperReferencesTest {
         assertEquals("/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-not-migrated",
                 r.spec("StorageAccount", "external").path("owner").path("armId").asText());
         assertEquals("Premium_ZRS", r.spec("StorageAccount", "external").path("sku").path("name").asText());
-        // the container needs the account's blob service, which is emitted although the account sets no blobProperties
-        assertEquals("logs-blobservice", r.spec("StorageAccountsBlobServicesContainer", "logs-archive").path("owner").path("name").asText());
-        assertEquals("logs", r.spec("StorageAccountsBlobService", "logs-blobservice").path("owner").path("name").asText());
-        assertEquals(2, r.source("logs").targets().size());
+        // the account sets no blobProperties: no empty blob service is written; the container is owned by its ARM ID,
+        // built from the account's group (its resourceGroupNameRef, resolved) and Azure name
+        assertEquals("/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-shared/providers/Microsoft.Storage"
+                        + "/storageAccounts/logsacct01/blobServices/default",
+                r.spec("StorageAccountsBlobServicesContainer", "logs-archive").path("owner").path("armId").asText());
+        assertEquals(1, r.source("logs").targets().size());
         assertEquals(1, r.source("labelled").targets().size(), "no container needs its blob service");
         // an account ID outside the migration: its blob service by ARM ID
         assertEquals("/subscriptions/00000000-0000-0000-0000-0000000000bb/resourceGroups/rg-x/providers/Microsoft.Storage/storageAccounts/otheracct/blobServices/default",

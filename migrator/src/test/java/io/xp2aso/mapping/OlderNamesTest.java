@@ -135,7 +135,8 @@ class OlderNamesTest {
         assertTrue(messages.contains("forProvider.addressPrefix and its current name addressPrefixes are both set and differ "
                 + "(`[\"10.0.0.0/24\"]`, `[\"10.0.1.0/24\"]`); addressPrefixes is used"), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("forProvider.oldName (the older field name of serviceEndpoints) "
-                + "has no ASO equivalent in the mapping of Subnet (" + catalog.entries().get(0).origin().file() + ")")), messages.toString());
+                + "is not carried over: no rule of the mapping of Subnet (" + catalog.entries().get(0).origin().file()
+                + ") maps it to an ASO field")), messages.toString());
     }
 
     private static MappedResource one(MappingCatalog catalog, String yaml) throws Exception {

@@ -48,7 +48,7 @@ class UnmappedOutcomeTest {
         assertEquals(List.of("managedBy"), m.unmapped());
         List<String> msgs = m.findings().stream().filter(f -> f.code().equals("unmapped-field")).map(Finding::message).toList();
         assertEquals(1, msgs.size(), msgs.toString());
-        assertTrue(msgs.get(0).startsWith("forProvider.managedBy has no ASO equivalent in the mapping of ResourceGroup"), msgs.get(0));
+        assertTrue(msgs.get(0).startsWith("forProvider.managedBy is not carried over: no rule of the mapping of ResourceGroup"), msgs.get(0));
         return msgs.get(0).substring(msgs.get(0).indexOf("; ASO: ") + 7);
     }
 
