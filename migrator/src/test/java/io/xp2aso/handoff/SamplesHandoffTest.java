@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The three sample units in the emulated world, planned by the real pipeline from samples/crossplane and
  * samples/observed (as `xp2aso migrate samples/crossplane --observed samples/observed/observed.yaml` plans them), not
  * from hand-written fixtures. The storage and PostgreSQL claims write connection Secrets no ASO resource replaces, so
- * their plans are blocked: preflight refuses them and nothing of them changes. The network unit goes through every
- * step up to the takeover preview, with the same Azure IDs on both sides.
+ * their plans are blocked: preflight refuses them and nothing of them changes. The network unit is handed over to the
+ * end: Azure holds what the provider wrote for the observed MRs (ARM's shape, the NSG association as the subnet's
+ * property), so the takeover preview is empty and nothing in Azure changes.
  */
 class SamplesHandoffTest {
     static final List<String> BLOCKED = List.of("team-b/orders-db", "team-a/team-a-assets");
@@ -35,7 +36,7 @@ class SamplesHandoffTest {
     }
 
     @Test
-    void theBlockedSampleUnitsAreRefusedUntouchedAndTheNetworkReachesThePreview() {
+    void theBlockedSampleUnitsAreRefusedUntouchedAndTheNetworkIsHandedOver() {
         PipelineEstates.Built b = built();
         for (String id : BLOCKED) {
             assertTrue(b.plan().unit(id).orElseThrow().blockers().stream().anyMatch(x -> x.contains("has no replacement")),
@@ -60,9 +61,17 @@ class SamplesHandoffTest {
                     assertTrue(h.world.get(a.ref()).isEmpty(), a.ref().display() + " not applied");
                 }
             }
-            assertTrue(t.contains("STOPPED for approval: the takeover preview is not empty"), t);
-            for (AsoTarget a : b.plan().unit(NETWORK).orElseThrow().aso()) {
+            assertTrue(t.contains("empty: ASO's first PUT changes nothing that Azure reports"), t);
+            assertTrue(t.contains("  handed over"), t);
+            UnitPlan net = b.plan().unit(NETWORK).orElseThrow();
+            for (AsoTarget a : net.aso()) {
                 assertTrue(t.contains(a.ref().display() + ": Ready, Azure ID " + a.azureId() + " (same as "), a.ref().display() + "\n" + t);
+                assertEquals("manage", h.world.get(a.ref()).orElseThrow().path("metadata").path("annotations")
+                        .path(Keys.RECONCILE_POLICY).asText(), a.ref().display());
+                assertTrue(h.world.azure.get(a.azureId()).isPresent(), a.azureId() + " still in Azure");
+            }
+            for (ManagedHandoff mr : net.resources()) {
+                assertTrue(h.world.get(mr.ref()).isEmpty(), mr.ref().display() + " retired");
             }
             h.world.rounds(Harness.AFTER_ROUNDS);
             assertEquals(List.of(), h.world.violations());

@@ -22,6 +22,7 @@ import io.xp2aso.model.ObjectKind;
 import io.xp2aso.model.ObservedIndex;
 import io.xp2aso.source.Manifest;
 import io.xp2aso.source.SourceReader;
+import io.xp2aso.source.Yaml;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -108,11 +109,21 @@ public final class PipelineEstates {
         }
         for (Manifest m : b.live()) {
             JsonNode atProvider = m.node().path("status").path("atProvider");
-            if (atProvider.hasNonNull("id")) {
+            if (atProvider.hasNonNull("id") && UpjetToArm.associationOnSubnet(m.kind(), atProvider).isEmpty()) {
                 w.azure.seed(atProvider.path("id").asText(), UpjetToArm.properties(m.kind(), atProvider));
                 UpjetToArm.defaultPool(m.kind(), m.node().path("spec").path("forProvider"), atProvider)
                         .ifPresent(p -> w.azure.seed(p.getKey(), p.getValue()));
             }
+        }
+        // Associations after the subnets they set a property of (their ARM ID is the subnet's).
+        for (Manifest m : b.live()) {
+            JsonNode atProvider = m.node().path("status").path("atProvider");
+            UpjetToArm.associationOnSubnet(m.kind(), atProvider).ifPresent(patch -> {
+                String id = atProvider.path("id").asText();
+                ObjectNode subnet = w.azure.get(id).orElseGet(() -> Yaml.JSON.createObjectNode());
+                subnet.setAll(patch);
+                w.azure.seed(id, subnet);
+            });
         }
         for (UnitPlan u : b.plan().units()) {
             for (AsoTarget t : u.aso()) {

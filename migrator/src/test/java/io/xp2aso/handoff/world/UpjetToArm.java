@@ -1,6 +1,7 @@
 package io.xp2aso.handoff.world;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Iterator;
@@ -71,12 +72,56 @@ final class UpjetToArm {
                 case "KubernetesClusterNodePool.kubernetesClusterId", "KubernetesCluster.defaultNodePool" -> {
                     // the pool's parent is in its ARM ID; the default pool is an agentPools resource of its own
                 }
+                case "Subnet.defaultOutboundAccessEnabled" -> out.set("defaultOutboundAccess", v.deepCopy());
+                // azurerm 4.x writes the policy as Azure spells it; the older boolean names mean Enabled/Disabled,
+                // and enforcePrivateLinkEndpointNetworkPolicies=true means the policies are enforced (Enabled).
+                case "Subnet.privateEndpointNetworkPoliciesEnabled", "Subnet.enforcePrivateLinkEndpointNetworkPolicies" ->
+                        out.put("privateEndpointNetworkPolicies", v.asBoolean() ? "Enabled" : "Disabled");
+                case "Subnet.privateLinkServiceNetworkPoliciesEnabled" ->
+                        out.put("privateLinkServiceNetworkPolicies", v.asBoolean() ? "Enabled" : "Disabled");
+                case "Subnet.enforcePrivateLinkServiceNetworkPolicies" ->
+                        out.put("privateLinkServiceNetworkPolicies", v.asBoolean() ? "Enabled" : "Disabled");
+                case "Subnet.serviceEndpoints" -> {
+                    ArrayNode eps = out.putArray("serviceEndpoints");
+                    v.forEach(ep -> eps.addObject().put("service", ep.asText()));
+                }
+                // Azure keeps a delegation's actions itself (read-only in the API), from the service's definition.
+                case "Subnet.delegation" -> {
+                    ArrayNode ds = out.putArray("delegations");
+                    for (JsonNode d : v) {
+                        JsonNode sd = d.path("serviceDelegation").path(0);
+                        ObjectNode o = ds.addObject().put("name", d.path("name").asText())
+                                .put("serviceName", sd.path("name").asText());
+                        o.set("actions", sd.path("actions").deepCopy());
+                    }
+                }
                 case "Container.containerAccessType" -> out.put("publicAccess",
                         CONTAINER_ACCESS.getOrDefault(v.asText().toLowerCase(Locale.ROOT), v.asText()));
                 default -> out.set(k, v.deepCopy());
             }
         }
         return out;
+    }
+
+    /** upjet kinds that are not Azure resources but a property of one: the association sets a reference on the subnet. */
+    private static final Map<String, String> ASSOCIATIONS = Map.of(
+            "SubnetNetworkSecurityGroupAssociation", "networkSecurityGroup:networkSecurityGroupId",
+            "SubnetRouteTableAssociation", "routeTable:routeTableId",
+            "SubnetNatGatewayAssociation", "natGateway:natGatewayId");
+
+    /**
+     * What an association MR writes to Azure: its ID is the subnet's, and Terraform PUTs the subnet with the reference
+     * set ({@code networkSecurityGroup.id}, ...). Empty for any other kind.
+     */
+    static Optional<ObjectNode> associationOnSubnet(String upjetKind, JsonNode atProvider) {
+        String spec = ASSOCIATIONS.get(upjetKind);
+        if (spec == null) {
+            return Optional.empty();
+        }
+        String[] parts = spec.split(":");
+        ObjectNode out = io.xp2aso.source.Yaml.JSON.createObjectNode();
+        out.with(parts[0]).put("id", atProvider.path(parts[1]).asText());
+        return Optional.of(out);
     }
 
     /**
