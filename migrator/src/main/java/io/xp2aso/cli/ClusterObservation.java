@@ -18,10 +18,12 @@ import io.xp2aso.source.Manifest;
 import io.xp2aso.source.Origin;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -38,9 +40,15 @@ final class ClusterObservation {
      * What --from-cluster learns: the live objects (whole), the ASO kinds and versions the cluster serves, and the
      * served schemas of the versions the catalog can write.
      */
-    record State(List<Manifest> objects, AsoInstallation aso, ServedCrds served) {
+    record State(List<Manifest> objects, AsoInstallation aso, ServedCrds served, Optional<Manifest> argoSettings) {
+        /** The live objects, and Argo CD's tracking settings for the handoff plan (never a source). */
         ObservedIndex observed() {
-            return new ObservedIndex(objects);
+            if (argoSettings.isEmpty()) {
+                return new ObservedIndex(objects);
+            }
+            List<Manifest> all = new ArrayList<>(objects);
+            all.add(argoSettings.get());
+            return new ObservedIndex(all);
         }
     }
 
@@ -55,7 +63,7 @@ final class ClusterObservation {
                 served.put(c.group() + "/" + c.kind(), c.servedVersions());
             }
             return new State(state.objects(), state.aso(),
-                    new ServedCrds(cluster, served, CrdStore.of(state.asoCrds(), cluster)));
+                    new ServedCrds(cluster, served, CrdStore.of(state.asoCrds(), cluster)), state.argoSettings());
         } catch (ClusterException e) {
             throw new InputException(new Origin(e.where(), 0), e.getMessage(), e);
         }

@@ -206,7 +206,7 @@ public final class PlanBuilder {
      * Argo CD's custom instance label key (application.instanceLabelKey of ConfigMap argocd/argocd-cm) when the
      * observed objects hold that ConfigMap, as preflight reads it live; "" otherwise.
      */
-    static String argoInstanceLabel(PlanOptions options) {
+    public static String argoInstanceLabel(PlanOptions options) {
         return options.observed().find("", "ConfigMap", Keys.ARGO_CM_NAMESPACE, Keys.ARGO_CM)
                 .map(cm -> cm.node().path("data").path(Keys.ARGO_CM_LABEL_KEY).asText("")).orElse("");
     }

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,7 +22,8 @@ import java.util.Set;
  * {@code cluster:CONTEXT/APIVERSION/KIND/[NS/]NAME}; and the schemas of the ASO versions a migration may write.
  * Unlike a scan, a kind that cannot be listed is an error: a migration must not silently lack the external
  * names and Azure IDs of the objects it could not see; only MR kinds of non-Azure providers may be skipped.
- * Secrets are never read.
+ * Secrets are never read. Argo CD's settings (ConfigMap argocd/argocd-cm) are read when allowed, for the one key the
+ * handoff plan needs: a custom instance label by which Argo CD tracks claims.
  */
 public final class LiveObjects {
     private static final Set<ObjectKind> ROLES = Set.of(ObjectKind.XRD, ObjectKind.COMPOSITION,
@@ -34,7 +36,8 @@ public final class LiveObjects {
      * The objects, which ASO kinds and versions the cluster serves, and the served ASO CRDs that were asked for
      * (trimmed to the asked versions); {@code context} names the cluster in origins.
      */
-    public record LiveState(List<Manifest> objects, AsoInstallation aso, List<JsonNode> asoCrds, String context) {
+    public record LiveState(List<Manifest> objects, AsoInstallation aso, List<JsonNode> asoCrds, String context,
+                            Optional<Manifest> argoSettings) {
         public LiveState {
             objects = List.copyOf(objects);
             asoCrds = List.copyOf(asoCrds);
@@ -71,7 +74,7 @@ public final class LiveObjects {
             progress.printf("xp2aso migrate: %s: %d from the cluster%n", kind.resource(), r.count());
             progress.flush();
         }
-        return new LiveState(objects, discovery.aso(), schemas.kept(), context);
+        return new LiveState(objects, discovery.aso(), schemas.kept(), context, ArgoSettings.read(client, context, progress));
     }
 
     /** The kubeconfig context in use, or "in-cluster" when there is none (service account). */

@@ -1,5 +1,7 @@
 package io.xp2aso.cli;
 
+import io.xp2aso.handoff.PlanBuilder;
+import io.xp2aso.handoff.PlanOptions;
 import io.xp2aso.inventory.EstateSeeder;
 import io.xp2aso.inventory.MockCluster;
 import io.xp2aso.mapping.MappingResult;
@@ -138,6 +140,53 @@ class MigrateFromClusterTest {
             Manifest rg = observed.get(0).find("azure.upbound.io", "ResourceGroup", "", "written-rg").orElseThrow();
             assertEquals("[{\"manager\":\"terraform-operator\",\"operation\":\"Update\"}]",
                     rg.node().path("metadata").path("managedFields").toString());
+        }
+    }
+
+    /**
+     * Issue 13 item 3: Argo CD's custom instance label is declared in ConfigMap argocd/argocd-cm; --from-cluster reads
+     * it for the handoff plan, as --observed does when the stream holds it. Only the tracking keys are kept: the rest
+     * of the ConfigMap (SSO settings may name credentials) never reaches the plan or the reports.
+     */
+    @Test
+    void argoCdTrackingSettingsComeFromTheCluster() throws Exception {
+        try (MockCluster cluster = new MockCluster()) {
+            new EstateSeeder(cluster).seed(1, 0, 0);
+            cluster.create(MockCluster.docs("""
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata: {name: argocd-cm, namespace: argocd}
+                    data:
+                      application.instanceLabelKey: example.com/app
+                      application.resourceTrackingMethod: annotation+label
+                      oidc.config: "clientSecret: not-for-reports"
+                    """).get(0));
+            Path out = tmp.resolve("out");
+            assertEquals(0, migrate(cluster.kubeconfig(tmp), "migrate", fixture(), "-o", out.toString(), "--from-cluster",
+                    "--fail-on", "error"), err.toString());
+            Manifest cm = observed.get(0).find("", "ConfigMap", "argocd", "argocd-cm").orElseThrow();
+            assertEquals("{\"application.instanceLabelKey\":\"example.com/app\","
+                    + "\"application.resourceTrackingMethod\":\"annotation+label\"}", cm.node().path("data").toString());
+            assertEquals("example.com/app", PlanBuilder.argoInstanceLabel(
+                    PlanOptions.defaults().withObserved(observed.get(0))));
+            assertTrue(err.toString().contains("ConfigMap argocd/argocd-cm: Argo CD's tracking settings read"), err.toString());
+            assertFalse(err.toString().contains("not-for-reports"));
+        }
+    }
+
+    /** A role that may not read argocd-cm: the migration goes on, and says how Argo CD is still recognised. */
+    @Test
+    void argoCdSettingsForbiddenIsANote() throws Exception {
+        try (MockCluster cluster = new MockCluster()) {
+            new EstateSeeder(cluster).seed(1, 0, 0);
+            cluster.server.expect().get().withPath("/api/v1/namespaces/argocd/configmaps/argocd-cm")
+                    .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":403,"
+                            + "\"message\":\"configmaps is forbidden\"}").always();
+            Path out = tmp.resolve("out");
+            assertEquals(0, migrate(cluster.kubeconfig(tmp), "migrate", fixture(), "-o", out.toString(), "--from-cluster",
+                    "--fail-on", "error"), err.toString());
+            assertTrue(observed.get(0).find("", "ConfigMap", "argocd", "argocd-cm").isEmpty());
+            assertTrue(err.toString().contains("ConfigMap argocd/argocd-cm: not readable (403 forbidden)"), err.toString());
         }
     }
 
