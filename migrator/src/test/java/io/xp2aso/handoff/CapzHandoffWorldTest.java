@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The handoff of the CAPZ sample (samples/aks: an AKS cluster with a default, an autoscaled and a fixed pool, its
  * resource group and network) in the emulated world with Cluster API and CAPZ ({@code CapzEmulator}): run to the
  * end, and killed before and after every step and resumed. Invariants as for ASO units (no DELETE reached Azure,
- * nothing created, never two writers, Azure as the specs say) and: no node pool recreated or resized, no CAPI
+ * nothing created, never two writers, Azure as the specs say) and: no node pool recreated or resized, no Kubernetes
+ * version changed (cluster or pool), no CAPI
  * object but the planned ones, the Cluster's control plane ready and every MachinePool at its pool's node count.
  */
 @org.junit.jupiter.api.Timeout(900)
@@ -48,6 +50,8 @@ class CapzHandoffWorldTest {
     Path dir;
 
     private int dirs;
+    /** Each world's Kubernetes versions when it was built: no handoff may upgrade a cluster or a pool. */
+    private static final Map<World, Map<String, String>> VERSIONS_BEFORE = new WeakHashMap<>();
 
     static PipelineEstates.Built built() {
         Path root = Shared.repoRoot();
@@ -81,6 +85,9 @@ class CapzHandoffWorldTest {
         secret.putObject("data").put("AZURE_SUBSCRIPTION_ID", "MDAwMDAwMDA=");
         w.create(secret);
         w.rounds(2);
+        Map<String, String> versions = versions(w);
+        assertTrue(versions.values().stream().anyMatch(v -> !v.isEmpty()), "Azure reports the cluster's version: " + versions);
+        VERSIONS_BEFORE.put(w, versions);
         return new Harness(Files.createDirectories(dir.resolve("s" + dirs++)), w, b.plan());
     }
 
@@ -95,12 +102,30 @@ class CapzHandoffWorldTest {
         return out;
     }
 
+    /** The Kubernetes version of every managed cluster and agent pool in Azure ("" where Azure reports none). */
+    static Map<String, String> versions(World w) {
+        Map<String, String> out = new LinkedHashMap<>();
+        w.azure.all().forEach((id, p) -> {
+            String lower = id.toLowerCase();
+            if (lower.contains("/agentpools/")) {
+                out.put(lower, p.path("orchestratorVersion").asText(""));
+            } else if (lower.matches(".*/providers/microsoft\\.containerservice/managedclusters/[^/]+")) {
+                out.put(lower, p.path("kubernetesVersion").asText(""));
+            }
+        });
+        return out;
+    }
+
     /** Everything that must hold once the unit is handed over; empty when it does. */
     static List<String> violations(Harness h, Map<String, Long> countsBefore) {
         List<String> out = new ArrayList<>(h.endStateViolations());
         World w = h.world;
         if (!poolCounts(w).equals(countsBefore)) {
             out.add("node pools resized: before " + countsBefore + ", after " + poolCounts(w));
+        }
+        Map<String, String> versionsBefore = VERSIONS_BEFORE.get(w);
+        if (!versions(w).equals(versionsBefore)) {
+            out.add("Kubernetes versions changed (an upgrade or downgrade): before " + versionsBefore + ", after " + versions(w));
         }
         for (FakeAzure.Op op : w.azure.log()) {
             if (op.id().toLowerCase().contains("/agentpools/") && (op.created() || op.method().equals("DELETE"))) {
@@ -157,6 +182,28 @@ class CapzHandoffWorldTest {
                             .path(Keys.RECONCILE_POLICY).asText());
                 }
             }
+        }
+    }
+
+    /**
+     * Negative control of the version invariant: after the hand-over, the control plane's version raised through the
+     * CAPZ object (CAPZ copies it into the ManagedCluster, ASO PUTs it) is reported as an upgrade.
+     */
+    @Test
+    void aKubernetesUpgradeIsAViolation() throws Exception {
+        Harness h = harness();
+        try (h.world) {
+            Map<String, Long> before = poolCounts(h.world);
+            assertTrue(run(h, ExecutorHooks.NONE) > 0, h.transcript.toString());
+            assertEquals(List.of(), violations(h, before), h.transcript.toString());
+            ObjectNode cp = h.plan.units().get(0).capi().stream()
+                    .filter(c -> c.path("kind").asText().equals("AzureASOManagedControlPlane")).findFirst().orElseThrow();
+            ObjectNode live = h.world.get(ObjectRef.of(cp)).orElseThrow();
+            ((ObjectNode) live.path("spec").path("resources").path(0).path("spec")).put("kubernetesVersion", "1.32");
+            h.world.executorCluster().update(live);
+            h.world.rounds(4);
+            List<String> found = violations(h, before);
+            assertTrue(found.stream().anyMatch(v -> v.startsWith("Kubernetes versions changed")), found.toString());
         }
     }
 
