@@ -65,8 +65,8 @@ echo "work folder: $work ($(df -T "$work" | awk 'NR==2 {print $2}'))"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), heap $heap, $gc, xp2aso ${jit:-(default JIT)}"
 echo
 if [ -n "${sizes// /}" ]; then
-  echo "| claims | MRs | baseline s | baseline MiB | migrate s | migrate MiB | ratio | MRs/s |"
-  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| claims | MRs | baseline s | baseline MiB | migrate s | migrate MiB | ratio | MRs/s | handoff/ bytes per MR | output bytes per MR |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 fi
 for n in $sizes; do
   est="$work/estate-$n"
@@ -74,8 +74,11 @@ for n in $sizes; do
   read -r bw br < <(measure java $heap $gc -cp "$bench" io.xp2aso.bench.Baseline "$work/baseline-$n" "$est/repo" "$est/observed.yaml")
   read -r mw mr < <(measure java $heap $gc $jit -jar "$tool" migrate "$est/repo" --observed "$est/observed.yaml" -o "$work/out-$n" --fail-on never)
   mrs=$(grep -o '"managedResources" *: *[0-9]*' "$work/out-$n/report.json" | grep -o '[0-9]*$')
-  awk -v n="$n" -v m="$mrs" -v bw="$bw" -v br="$br" -v mw="$mw" -v mr="$mr" \
-    'BEGIN { printf "| %d | %d | %.2f | %d | %.2f | %d | %.2f | %.0f |\n", n, m, bw, br, mw, mr, mw/bw, m/mw }'
+  # bytes of the files (not of the folders holding them): the plan people review, and everything migrate wrote
+  hb=$(find "$work/out-$n/handoff" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+  ob=$(find "$work/out-$n" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+  awk -v n="$n" -v m="$mrs" -v bw="$bw" -v br="$br" -v mw="$mw" -v mr="$mr" -v hb="$hb" -v ob="$ob" \
+    'BEGIN { printf "| %d | %d | %.2f | %d | %.2f | %d | %.2f | %.0f | %.0f | %.0f |\n", n, m, bw, br, mw, mr, mw/bw, m/mw, hb/m, ob/m }'
 done
 
 if [ "$scan_mrs" -gt 0 ]; then

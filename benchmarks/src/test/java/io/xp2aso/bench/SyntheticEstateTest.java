@@ -52,6 +52,20 @@ class SyntheticEstateTest {
         assertEquals(0, run.report().summary().unmappedFields());
     }
 
+    /** Issue 19's target: everything under handoff/ at most 2 KB per MR on the benchmark estate. */
+    @Test
+    void theHandoffPlanTakesAtMostTwoKilobytesPerMr() throws Exception {
+        int mrs = SyntheticEstate.generate(tmp, 60, 7);
+        SourceSet repo = SourceReader.read(List.of(tmp.resolve("repo").toString()), new ByteArrayInputStream(new byte[0]));
+        SourceSet observed = SourceReader.read(List.of(tmp.resolve("observed.yaml").toString()), new ByteArrayInputStream(new byte[0]));
+        MigrationRun run = MigrationPipeline.standard().run(repo,
+                MigrateOptions.defaults().withObserved(new ObservedIndex(observed.manifests())));
+        long bytes = run.files().entrySet().stream().filter(e -> e.getKey().startsWith("handoff/"))
+                .mapToLong(e -> e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
+        assertTrue(run.files().keySet().stream().anyMatch(p -> p.startsWith("handoff/units/")), "one page per unit");
+        assertTrue(bytes <= 2048L * mrs, "handoff/ holds " + bytes / mrs + " bytes per MR");
+    }
+
     @Test
     void sameSeedSameOutput() throws Exception {
         SyntheticEstate.generate(tmp.resolve("a"), 12, 3);

@@ -12,6 +12,8 @@ import io.xp2aso.handoff.exec.Fabric8Cluster;
 import io.xp2aso.handoff.exec.HandoffExecutor;
 import io.xp2aso.handoff.exec.OfflineReview;
 import io.xp2aso.handoff.exec.RunOptions;
+import io.xp2aso.handoff.exec.Selection;
+import io.xp2aso.handoff.exec.WriteBudget;
 import io.xp2aso.handoff.exec.StateStore;
 import io.xp2aso.handoff.exec.Ticker;
 import io.xp2aso.inventory.ClusterAccess;
@@ -76,6 +78,24 @@ public final class HandoffCommand implements Callable<Integer> {
             + "reappears (default: 180, Argo CD's; 0: no settle period)")
     long reconcileInterval = RunOptions.RECONCILE_INTERVAL.toSeconds();
 
+    @Option(names = "--select", paramLabel = "EXPR", description = "a wave: the units that match, e.g. namespace=team-a,"
+            + "kind=PostgreSQLInstance; terms namespace=NS, unit=GLOB, label=KEY[=VALUE] (of the live claim), kind=KIND, "
+            + "joined by commas (all must hold); repeatable (any may)")
+    List<String> select = List.of();
+
+    @Option(names = "--parallel", paramLabel = "N", description = "hand over up to N units at once (default: "
+            + RunOptions.PARALLEL + "); each has its own progress and approvals, and one unit's failure stops it alone")
+    int parallel = RunOptions.PARALLEL;
+
+    @Option(names = "--api-writes-per-second", paramLabel = "N", description = "the executor's writes to the API server "
+            + "per second, for all units together (default: " + WriteBudget.API_WRITES_PER_SECOND + ")")
+    int apiWritesPerSecond = WriteBudget.API_WRITES_PER_SECOND;
+
+    @Option(names = "--arm-writes-per-hour", paramLabel = "N", description = "Azure Resource Manager writes per hour "
+            + "and subscription (ASO's first PUT of each resource switched to manage); a unit waits before manage "
+            + "until its writes fit (default: " + WriteBudget.ARM_WRITES_PER_HOUR + ", under ARM's 1,200)")
+    int armWritesPerHour = WriteBudget.ARM_WRITES_PER_HOUR;
+
     @Option(names = "--offline", description = "print what would run from the plan alone (and the saved progress); "
             + "no cluster is contacted")
     boolean offline;
@@ -84,10 +104,19 @@ public final class HandoffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (offline && !select.isEmpty()) {
+            throw new InputException(new Origin("--offline", 0), "reviews one unit (--only) or all: --select needs the "
+                    + "cluster (labels are read live)");
+        }
         if (offline && (execute || resume || rollback || !approve.isEmpty())) {
             throw new InputException(new Origin("--offline", 0), "reviews the plan without a cluster: it cannot be "
                     + "combined with --execute, --resume, --rollback or --approve");
         }
+        if (parallel < 1 || apiWritesPerSecond < 1 || armWritesPerHour < 1) {
+            throw new InputException(new Origin(parallel < 1 ? "--parallel" : apiWritesPerSecond < 1
+                    ? "--api-writes-per-second" : "--arm-writes-per-hour", 0), "must be at least 1");
+        }
+        Selection wave = Selection.parse(select);
         if (reconcileInterval < 0) {
             throw new InputException(new Origin("--reconcile-interval", 0), "must be 0 or more seconds");
         }
@@ -101,7 +130,8 @@ public final class HandoffCommand implements Callable<Integer> {
             HandoffExecutor executor = new HandoffExecutor(new Fabric8Cluster(client), Ticker.SYSTEM, store, out,
                     ExecutorHooks.NONE);
             return executor.run(p, digest, new RunOptions(execute, resume, only, rollback, Set.copyOf(approve),
-                    Set.copyOf(ackManagers), Duration.ofSeconds(reconcileInterval).multipliedBy(2)));
+                    Set.copyOf(ackManagers), Duration.ofSeconds(reconcileInterval).multipliedBy(2))
+                    .inWaves(wave, parallel, apiWritesPerSecond, armWritesPerHour));
         } catch (ClusterException e) {
             if (e.fatal() || e.kind() == ClusterException.Kind.UNKNOWN_KIND) {
                 out.flush();

@@ -13,6 +13,8 @@ public final class ExecutionState {
     public int schemaVersion = 1;
     public String planDigest = "";
     public Map<String, UnitState> units = new LinkedHashMap<>();
+    /** ARM writes the handoff made (ASO's first PUT after manage), as epoch seconds by subscription: the hour's budget. */
+    public Map<String, List<Long>> armWrites = new LinkedHashMap<>();
 
     public UnitState unit(String id) {
         return units.computeIfAbsent(id, k -> new UnitState());
@@ -40,6 +42,8 @@ public final class ExecutionState {
         /** Key names (never values) of Crossplane's connection Secrets that ASO replaces in place, read in preflight. */
         public Map<String, List<String>> secretKeys = new LinkedHashMap<>();
         public boolean retireStarted;
+        /** The ARM writes of its manage step are taken from the hour's budget (once, even when manage is resumed). */
+        public boolean armReserved;
         /** Field managers acknowledged by name (--ack-manager) in any run of this unit so far, sorted. */
         public List<String> ackManagers = new ArrayList<>();
     }

@@ -10,6 +10,7 @@ import io.xp2aso.source.InputException;
 import io.xp2aso.source.Origin;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,41 +65,114 @@ public final class HandoffExecutor {
                 throw new InputException(new Origin("--approve", 0), "no unit " + a + " in the plan");
             }
         }
-        Kube kube = new Kube(cluster, ticker, Duration.ofSeconds(plan.timeoutSeconds()), Duration.ofSeconds(plan.pollSeconds()));
-        out.println((o.execute() ? "" : "dry run (nothing is changed; add --execute to run): ")
-                + (o.rollback() ? "rollback of " : "handoff of ") + units.size() + (units.size() == 1 ? " unit" : " units"));
-        int code = 0;
-        for (UnitPlan u : units) {
-            ExecutionState.UnitState us = state.unit(u.id());
-            Runnable save = o.execute() ? () -> store.save(state) : () -> { };
-            out.println("unit " + u.id() + ": " + us.done.size() + "/" + u.steps().size() + " steps done");
-            UnitRun run = new UnitRun(plan, u, us, kube, out, o.approve().contains(u.id()), o, save);
-            if (!us.ackManagers.isEmpty()) {
-                run.save(); // the acknowledgements hold for every later run of the unit, even one killed in preflight
+        Duration timeout = Duration.ofSeconds(plan.timeoutSeconds());
+        Duration poll = Duration.ofSeconds(plan.pollSeconds());
+        Kube probe = new Kube(cluster, ticker, timeout, poll);
+        if (!o.select().isEmpty()) {
+            units = o.select().pick(units, u -> labels(probe, u));
+            if (units.isEmpty()) {
+                throw new InputException(new Origin("--select", 0), "selects no unit of the plan");
             }
-            try {
-                boolean finished = o.rollback() ? rollback(run, o.execute(), state) : forward(run, o.execute());
-                if (!finished) {
-                    code = 1;
-                }
-            } catch (NeedsApproval e) {
-                out.println("  STOPPED for approval: " + e.getMessage());
-                e.lines().forEach(l -> out.println("    " + l));
-                code = 1;
-            } catch (StepFailed e) {
-                out.println("  STOPPED: " + e.getMessage());
-                code = 1;
-            } catch (ClusterException e) {
-                if (e.fatal()) {
-                    throw e;
-                }
-                out.println("  STOPPED: " + e.getMessage() + " (retried; run again with --resume)");
-                code = 1;
-            }
-            out.flush();
         }
-        out.println(code == 0 ? "done" : "stopped: see above" + (o.execute() && store.exists()
+        int parallel = Math.min(o.parallel(), Math.max(1, units.size()));
+        out.println((o.execute() ? "" : "dry run (nothing is changed; add --execute to run): ")
+                + (o.rollback() ? "rollback of " : "handoff of ") + units.size() + (units.size() == 1 ? " unit" : " units")
+                + (parallel > 1 ? ", " + parallel + " at a time" : ""));
+        Progress tally = new Progress(units.size(), parallel, ticker.now());
+        List<UnitPlan> wave = units;
+        int[] code = {0};
+        if (parallel == 1) {
+            budget = new WriteBudget(o.apiWritesPerSecond(), o.armWritesPerHour(), ticker, state.armWrites);
+            Kube kube = new Kube(budget.guard(cluster), ticker, timeout, poll);
+            for (UnitPlan u : wave) {
+                int c = unit(plan, u, state, kube, out, o);
+                code[0] |= c;
+                progress(tally, c, ticker, o, units.size());
+            }
+        } else {
+            // Units wait in turns on one clock (see Lockstep): each one's lines are printed once it ends or stops.
+            Lockstep lockstep = new Lockstep(ticker, parallel, wave.size(), i -> {
+                StringWriter lines = new StringWriter();
+                PrintWriter unitOut = new PrintWriter(lines);
+                int c = -1;
+                try {
+                    c = unit(plan, wave.get(i), state, unitKube, unitOut, o);
+                } finally {
+                    unitOut.flush();
+                    out.print(lines);
+                    if (c >= 0) { // a unit killed mid-step (the run aborts) neither finished nor stopped
+                        code[0] |= c;
+                        progress(tally, c, lockstepTicker, o, wave.size());
+                    }
+                }
+            });
+            lockstepTicker = lockstep.ticker();
+            budget = new WriteBudget(o.apiWritesPerSecond(), o.armWritesPerHour(), lockstepTicker, state.armWrites);
+            unitKube = new Kube(budget.guard(cluster), lockstepTicker, timeout, poll);
+            lockstep.run();
+        }
+        out.println(code[0] == 0 ? "done" : "stopped: see above" + (o.execute() && store.exists()
                 ? "; the progress is saved in " + store.file() : ""));
+        out.flush();
+        return code[0];
+    }
+
+    /** The write budget of the current run, and what the units of a parallel run share. */
+    private WriteBudget budget;
+    private Ticker lockstepTicker;
+    private Kube unitKube;
+
+    /** A progress line after each unit of a run of several (with --execute): done, running, blocked, ETA. */
+    private void progress(Progress p, int code, Ticker clock, RunOptions o, int total) {
+        if (code >= 0) {
+            p.finished(code);
+        }
+        if (total > 1 && o.execute()) {
+            out.println(p.line(clock.now()));
+        }
+        out.flush();
+    }
+
+    /** The live labels of the object a unit is selected by (--select label=...): its claim, else its XR or MR. */
+    private static java.util.Map<String, String> labels(Kube kube, UnitPlan u) {
+        io.xp2aso.handoff.ObjectRef top = Selection.top(u);
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        if (top != null) {
+            kube.get(top).ifPresent(o -> o.path("metadata").path("labels").fields()
+                    .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText())));
+        }
+        return out;
+    }
+
+    /** Runs (or checks) one unit to its end or stop: 0 finished, 1 stopped. Its failure stops it alone. */
+    private int unit(Plan plan, UnitPlan u, ExecutionState state, Kube kube, PrintWriter out, RunOptions o) {
+        ExecutionState.UnitState us = state.unit(u.id());
+        Runnable save = o.execute() ? () -> store.save(state) : () -> { };
+        out.println("unit " + u.id() + ": " + us.done.size() + "/" + u.steps().size() + " steps done");
+        UnitRun run = new UnitRun(plan, u, us, kube, out, o.approve().contains(u.id()), o, save);
+        if (!us.ackManagers.isEmpty()) {
+            run.save(); // the acknowledgements hold for every later run of the unit, even one killed in preflight
+        }
+        int code = 0;
+        try {
+            boolean finished = o.rollback() ? rollback(run, o.execute(), state) : forward(run, o.execute());
+            if (!finished) {
+                code = 1;
+            }
+        } catch (NeedsApproval e) {
+            out.println("  STOPPED for approval: " + e.getMessage());
+            e.lines().forEach(l -> out.println("    " + l));
+            code = 1;
+        } catch (StepFailed e) {
+            out.println("  STOPPED: " + e.getMessage());
+            code = 1;
+        } catch (ClusterException e) {
+            if (e.fatal()) {
+                throw e;
+            }
+            out.println("  STOPPED: " + e.getMessage() + " (retried; run again with --resume)");
+            code = 1;
+        }
         out.flush();
         return code;
     }
@@ -111,7 +185,7 @@ public final class HandoffExecutor {
             if (run.state.done.contains(s.id())) {
                 continue;
             }
-            out.println("  [" + (i + 1) + "/" + steps.size() + " " + s.id() + "] " + s.title());
+            run.out.println("  [" + (i + 1) + "/" + steps.size() + " " + s.id() + "] " + s.title());
             if (!execute) {
                 ok &= dryRun(run, s);
                 continue;
@@ -123,7 +197,7 @@ public final class HandoffExecutor {
             run.save();
         }
         if (execute) {
-            out.println("  handed over");
+            run.out.println("  handed over");
         }
         return ok;
     }
@@ -147,6 +221,15 @@ public final class HandoffExecutor {
             case PREVIEW -> Gate.require(run, s.id(), preview(run), "the takeover preview is not empty: ASO's first PUT "
                     + "would change Azure as listed");
             case MANAGE -> {
+                // ASO's first PUT of each resource is an ARM write: the unit waits for room in the hour's budget
+                // (once: a manage resumed after a crash has its writes counted already)
+                if (!run.state.armReserved) {
+                    budget.reserveArm(WriteBudget.armWritesOf(run), run::say, () -> {
+                        run.state.armReserved = true;
+                        run.save();
+                    });
+                }
+                // CAPZ gates after the (possibly long) wait for budget, so they hold when manage starts
                 CapzSteps.beforeManage(run);
                 AsoSteps.manage(run);
             }
@@ -203,19 +286,22 @@ public final class HandoffExecutor {
         // The step after the last completed one may have run in part (a crash or a stop): undo it too.
         int from = Math.min(last + 1, steps.size() - 1);
         if (last < 0 && run.state.originals.isEmpty() && run.state.pendingStep.isEmpty()) {
-            out.println("  nothing to roll back");
+            run.out.println("  nothing to roll back");
             return true;
         }
         for (int i = from; i >= 0; i--) {
             Step s = steps.get(i);
-            out.println("  [rollback " + s.id() + "]");
+            run.out.println("  [rollback " + s.id() + "]");
             if (!execute) {
                 s.rollback().forEach(c -> run.say("would run: " + c.lines().findFirst().orElse("")));
                 continue;
             }
             hooks.before(run.unit.id(), s.id(), true);
             switch (s.action()) {
-                case MANAGE -> AsoSteps.unmanage(run);
+                case MANAGE -> {
+                    AsoSteps.unmanage(run);
+                    run.state.armReserved = false; // a new manage makes ASO PUT again
+                }
                 case CAPZ_ADOPT -> CapzSteps.release(run);
                 case APPLY_ASO_SKIP -> AsoSteps.remove(run);
                 case ORPHAN -> CrossplaneSteps.restorePolicies(run);
@@ -232,7 +318,7 @@ public final class HandoffExecutor {
         if (execute) {
             state.units.remove(run.unit.id());
             run.save();
-            out.println("  rolled back: Crossplane manages the unit as before");
+            run.out.println("  rolled back: Crossplane manages the unit as before");
         }
         return true;
     }

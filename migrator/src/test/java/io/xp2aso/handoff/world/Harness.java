@@ -108,6 +108,8 @@ public final class Harness {
 
     /** The settle period after retire in the world: six polls, enough for every controller to act several times. */
     public static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(30);
+    /** How {@link #runToEnd} runs the plan beyond its defaults: a wave, several units at once, a write budget. */
+    public java.util.function.UnaryOperator<RunOptions> waves = o -> o;
     /** Field managers the operator acknowledges in {@link #runToEnd}. */
     public Set<String> ackManagers = Set.of();
 
@@ -121,7 +123,7 @@ public final class Harness {
         for (int i = 1; i <= maxRuns; i++) {
             int code;
             try {
-                code = run(new RunOptions(true, true, "", false, approve, ackManagers, SETTLE), hooks);
+                code = run(waves.apply(new RunOptions(true, true, "", false, approve, ackManagers, SETTLE)), hooks);
             } catch (Crash c) {
                 transcript.append("CRASH ").append(c.getMessage()).append('\n');
                 world.rounds(3);
