@@ -59,17 +59,23 @@ public final class WriteBudget {
         return new WriteBudget(API_WRITES_PER_SECOND, ARM_WRITES_PER_HOUR, ticker, new LinkedHashMap<>());
     }
 
-    /** Waits until one more write to the API server fits in the per-second budget, and takes it. */
-    synchronized void apiWrite() {
+    /**
+     * Waits until one more write to the API server fits in the per-second budget, and takes it. The wait is outside the
+     * lock: in a parallel run the ticker hands the turn to another unit, which must be able to take its own writes.
+     */
+    void apiWrite() {
         while (true) {
-            Instant now = ticker.now();
-            tokens = Math.min(apiPerSecond, tokens + Duration.between(refilled, now).toNanos() / 1e9 * apiPerSecond);
-            refilled = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return;
+            long waitNanos;
+            synchronized (this) {
+                Instant now = ticker.now();
+                tokens = Math.min(apiPerSecond, tokens + Duration.between(refilled, now).toNanos() / 1e9 * apiPerSecond);
+                refilled = now;
+                if (tokens >= 1) {
+                    tokens -= 1;
+                    return;
+                }
+                waitNanos = (long) Math.ceil((1 - tokens) / apiPerSecond * 1e9);
             }
-            long waitNanos = (long) Math.ceil((1 - tokens) / apiPerSecond * 1e9);
             ticker.sleep(Duration.ofNanos(Math.max(waitNanos, 1_000_000)));
         }
     }

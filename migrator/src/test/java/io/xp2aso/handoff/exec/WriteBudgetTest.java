@@ -11,6 +11,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shared write budget on a fake clock: API writes per second, ARM writes per sliding hour and subscription. */
@@ -72,5 +73,32 @@ class WriteBudgetTest {
     void subscriptionsComeFromArmIds() {
         assertEquals("8f2d6c3a", WriteBudget.subscription("/subscriptions/8F2D6C3A/resourceGroups/rg"));
         assertEquals(WriteBudget.UNKNOWN_SUBSCRIPTION, WriteBudget.subscription(""));
+    }
+
+    /**
+     * Units of a parallel run share the budget and wait for it on the run's clock: a unit waiting for its second must
+     * not keep the budget to itself, or the unit whose turn comes next blocks on it and never hands the turn back (seen
+     * at 60 units, --parallel 20: every thread waiting, the run hung).
+     */
+    @Test
+    void unitsWaitingForTheApiBudgetTakeTurnsWithoutBlockingEachOther() {
+        FakeTicker t = new FakeTicker();
+        List<String> order = new ArrayList<>();
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            WriteBudget[] budget = new WriteBudget[1];
+            Lockstep ls = new Lockstep(t, 3, 3, i -> {
+                for (int w = 0; w < 4; w++) {
+                    budget[0].apiWrite();
+                    synchronized (order) {
+                        order.add(i + ":" + w);
+                    }
+                }
+            });
+            budget[0] = new WriteBudget(1, 1000, ls.ticker(), new LinkedHashMap<>());
+            ls.run();
+        });
+        assertEquals(12, order.size(), order.toString());
+        // one write per second after the first: twelve writes take eleven seconds of the shared clock
+        assertEquals(Instant.parse("2026-01-01T00:00:11Z"), t.now);
     }
 }
