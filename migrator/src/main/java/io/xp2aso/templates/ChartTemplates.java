@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -74,18 +75,48 @@ final class ChartTemplates {
                 throw new Untranslatable(where + ": made only for some values");
             }
             if (!Markers.toVariantA(b.object()).equals(t.object())) {
-                throw new Untranslatable(where + ": the mapping derives a value from the XR (it changes with the"
-                        + " marker's spelling), which the chart cannot reproduce");
+                String at = firstDifference(t.object(), Markers.toVariantA(b.object()), "");
+                throw new Untranslatable(where + " " + at + ": the mapping derives a value from the XR (it changes with"
+                        + " the marker's spelling), which the chart cannot reproduce" + MappingRules.writing(catalog,
+                        t.mrApiVersion(), t.mrKind(), t.object().path("kind").asText(""), at));
             }
             TemplateTree tree = new TemplateTree(id -> id.startsWith("p") && !patchById.get(id).patch().required(), where,
                     liveSlots.getOrDefault(t.key(), Set.of()), "\"xp2aso\" \"live\" " + GoTemplateText.str(t.resource())
                     + " " + GoTemplateText.str(String.valueOf(t.index())));
-            String body = tree.emit(t.object(), z.object());
+            String body;
+            try {
+                body = tree.emit(t.object(), z.object());
+            } catch (Untranslatable e) {
+                throw e.asoPath() == null ? e : new Untranslatable(e.getMessage() + MappingRules.writing(catalog,
+                        t.mrApiVersion(), t.mrKind(), t.object().path("kind").asText(""), e.asoPath()));
+            }
             files.put(String.format(Locale.ROOT, "%02d-%s-%s.yaml", ++n, t.resource(),
                     t.object().path("kind").asText("").toLowerCase(Locale.ROOT)), file(t.resource(), tree.used(), body,
                     probe, patchById));
         }
         return files;
+    }
+
+    /** The path (".spec.a.b", "[2]") of the first place two values differ. */
+    static String firstDifference(JsonNode a, JsonNode b, String path) {
+        if (a != null && b != null && a.isObject() && b.isObject()) {
+            Set<String> names = new TreeSet<>();
+            a.fieldNames().forEachRemaining(names::add);
+            b.fieldNames().forEachRemaining(names::add);
+            for (String n : names) {
+                if (!Objects.equals(a.get(n), b.get(n))) {
+                    return firstDifference(a.get(n), b.get(n), path + "." + n);
+                }
+            }
+        }
+        if (a != null && b != null && a.isArray() && b.isArray() && a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) {
+                if (!a.get(i).equals(b.get(i))) {
+                    return firstDifference(a.get(i), b.get(i), path + "[" + i + "]");
+                }
+            }
+        }
+        return path;
     }
 
     private static Map<String, Probe.Target> index(List<Probe.Target> targets) {
@@ -120,6 +151,9 @@ final class ChartTemplates {
                         .append(" \"name\" (printf \"%s-%s\" $.Release.Name ").append(GoTemplateText.str(res))
                         .append(") $.Values.AsMap }}\n");
             }
+        }
+        if (needed.stream().anyMatch(id -> patches.get(id).environment())) {
+            sb.append("{{- $env := dig \"xp2aso\" \"environment\" (dict) $.Values.AsMap }}\n");
         }
         for (String id : needed) {
             sb.append(PatchExpressions.statements(patches.get(id)));

@@ -26,8 +26,9 @@ record Instance(String chart, String release, String namespace, String valuesPat
      * fresh: the same unit mapped without the live objects (null when there were none). What migrate adds to an
      * object only from the live one (provider defaults it pins, observed-only fields) goes into the values file
      * under xp2aso.live.&lt;resource&gt;.&lt;index&gt;, and the map paths where it is added into liveSlots.
+     * environment: what the Composition's environment patches read for this XR (null: it selects none).
      */
-    static Instance of(String chart, MappedUnit mu, MappedUnit fresh) {
+    static Instance of(String chart, MappedUnit mu, MappedUnit fresh, ObjectNode environment) {
         ObjectNode xr = mu.unit().composite();
         ObjectNode values = JsonNodeFactory.instance.objectNode();
         JsonNode spec = xr.path("spec");
@@ -47,6 +48,9 @@ record Instance(String chart, String release, String namespace, String valuesPat
         }
         if (md.get("annotations") instanceof ObjectNode a) {
             a.remove("kubectl.kubernetes.io/last-applied-configuration");
+        }
+        if (environment != null) {
+            x.set("environment", environment);
         }
         ObjectNode res = x.putObject("resources");
         for (ComposedResource cr : mu.unit().resources()) {

@@ -34,7 +34,7 @@ final class PatchExpressions {
             StringBuilder cond = new StringBuilder("and");
             for (int i = 0; i < vars.size(); i++) {
                 String rv = "$r" + k + "_" + i;
-                sb.append("{{- ").append(rv).append(" := include \"xp2aso.get\" ").append(pathList(vars.get(i)))
+                sb.append("{{- ").append(rv).append(" := include \"xp2aso.get\" ").append(pathList(root(r), vars.get(i)))
                         .append(" | fromJson }}\n");
                 cond.append(" (hasKey ").append(rv).append(" \"v\")");
             }
@@ -57,7 +57,7 @@ final class PatchExpressions {
                     .append(" }}\n");
         } else {
             String rv = "$r" + k;
-            sb.append("{{- ").append(rv).append(" := include \"xp2aso.get\" ").append(pathList(r.patch().from()))
+            sb.append("{{- ").append(rv).append(" := include \"xp2aso.get\" ").append(pathList(root(r), r.patch().from()))
                     .append(" | fromJson }}\n");
             sb.append("{{- ").append(ok).append(" := hasKey ").append(rv).append(" \"v\" }}\n");
             sb.append("{{- ").append(v).append(" := index ").append(rv).append(" \"v\" }}\n");
@@ -80,9 +80,14 @@ final class PatchExpressions {
         return sb.toString();
     }
 
-    /** The (list $xr "spec" "a" 0 ...) a field path reads. */
-    static String pathList(FieldPath path) {
-        StringBuilder sb = new StringBuilder("(list $xr");
+    /** What a patch reads: the XR, or the environment (FromEnvironmentFieldPath, CombineFromEnvironment). */
+    private static String root(PatchRef r) {
+        return r.environment() ? "$env" : "$xr";
+    }
+
+    /** The (list $xr "spec" "a" 0 ...) a field path reads from root. */
+    static String pathList(String root, FieldPath path) {
+        StringBuilder sb = new StringBuilder("(list ").append(root);
         for (FieldPath.Segment s : path.segments()) {
             if (s.isWildcard()) {
                 throw new Untranslatable("wildcard in " + path.text());

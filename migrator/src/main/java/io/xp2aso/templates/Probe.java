@@ -46,7 +46,7 @@ final class Probe {
     private static final String PROBE_FIELD = "xp2asoProbe";
 
     /** One ASO object of the probe, as migrate would write it (normalised), with the composed resource it maps. */
-    record Target(String resource, int index, ObjectNode object) {
+    record Target(String resource, int index, ObjectNode object, String mrApiVersion, String mrKind) {
         String key() {
             return resource + "#" + index;
         }
@@ -77,10 +77,8 @@ final class Probe {
     }
 
     private void collectPatches() {
+        ChartEnvironment.check(cc);
         if (!cc.pipeline()) {
-            if (cc.environment() != null || !cc.environmentPatches().isEmpty()) {
-                throw new Untranslatable("spec.environment: environment patches are not translated to chart values yet");
-            }
             for (int i = 0; i < cc.templates().size(); i++) {
                 Template t = cc.templates().get(i);
                 add(t, RawPatches.legacy(cc.def(), i), "spec.resources[" + i + "] (" + t.name() + ")");
@@ -89,17 +87,11 @@ final class Probe {
         }
         for (Step s : cc.steps()) {
             if (s instanceof Step.PatchAndTransform pt) {
-                if (!pt.environmentPatches().isEmpty()) {
-                    throw new Untranslatable("step " + s.step() + ": environment patches are not translated to chart values yet");
-                }
                 for (int i = 0; i < pt.templates().size(); i++) {
                     Template t = pt.templates().get(i);
                     add(t, RawPatches.pipeline(cc.def(), s.step(), i), "step " + s.step() + " resources[" + i + "] ("
                             + t.name() + ")");
                 }
-            } else if (s instanceof Step.EnvironmentConfigs) {
-                throw new Untranslatable("step " + s.step() + " (function-environment-configs): environment values are not"
-                        + " translated to chart values yet");
             } else if (s instanceof Step.Unsupported u && u.composes()) {
                 throw new Untranslatable("step " + s.step() + " runs " + u.what() + ", which xp2aso does not render natively");
             }
@@ -117,7 +109,7 @@ final class Probe {
             Patch p = t.patches().get(i);
             String at = where + " patches[" + i + "] (" + p.type() + ")";
             switch (p.type()) {
-                case "FromCompositeFieldPath", "CombineFromComposite" -> {
+                case "FromCompositeFieldPath", "CombineFromComposite", "FromEnvironmentFieldPath", "CombineFromEnvironment" -> {
                     if (p.merge() != null) {
                         throw new Untranslatable(at + ": merge options (policy.toFieldPath / mergeOptions) are not"
                                 + " translated yet");
@@ -132,12 +124,11 @@ final class Probe {
                         }
                     }
                     seen.add(to);
-                    patches.add(new PatchRef(patches.size(), t.name(), p, raw.get(i), cc.pipeline(), at));
+                    patches.add(new PatchRef(patches.size(), t.name(), p, raw.get(i), cc.pipeline(), at,
+                            p.type().contains("Environment")));
                 }
-                case "FromEnvironmentFieldPath", "CombineFromEnvironment" -> throw new Untranslatable(at
-                        + ": environment values are not translated to chart values yet");
                 default -> {
-                    // To-XR and to-environment patches change the XR status or the environment, never an MR.
+                    // To-XR patches change the XR status, never an MR (ChartEnvironment refuses to-environment ones).
                 }
             }
         }
@@ -206,7 +197,9 @@ final class Probe {
                     }
                 }
                 for (int i = 0; i < mr.targets().size(); i++) {
-                    out.add(new Target(mr.source().resourceName(), i, AsoObjects.normalise(mr.targets().get(i))));
+                    JsonNode mrObject = mr.source().object();
+                    out.add(new Target(mr.source().resourceName(), i, AsoObjects.normalise(mr.targets().get(i)),
+                            mrObject.path("apiVersion").asText(""), mrObject.path("kind").asText("")));
                 }
             }
         }
@@ -224,7 +217,8 @@ final class Probe {
             if (s instanceof Step.PatchAndTransform pt) {
                 steps.add(new Step.PatchAndTransform(pt.step(), pt.function(), pt.origin(),
                         pt.templates().stream().map(t -> swap(t, replaced, k)).toList(), List.of()));
-            } else {
+            } else if (!(s instanceof Step.EnvironmentConfigs)) {
+                // The environment's values are markers read from the probe XR, as the XR's are.
                 steps.add(s);
             }
         }
@@ -235,7 +229,8 @@ final class Probe {
     private static Template swap(Template t, Map<Integer, Patch> replaced, int[] k) {
         List<Patch> out = new ArrayList<>();
         for (Patch p : t.patches()) {
-            if (p.type().equals("FromCompositeFieldPath") || p.type().equals("CombineFromComposite")) {
+            if (p.type().equals("FromCompositeFieldPath") || p.type().equals("CombineFromComposite")
+                    || p.type().equals("FromEnvironmentFieldPath") || p.type().equals("CombineFromEnvironment")) {
                 Patch r = replaced.get(k[0]++);
                 if (r != null) {
                     out.add(r);

@@ -73,7 +73,7 @@ final class TemplateTree {
     }
 
     private Untranslatable refuse(String path, String why) {
-        return new Untranslatable(where + " " + (path.isEmpty() ? "(root)" : path) + ": " + why);
+        return new Untranslatable(where + " " + (path.isEmpty() ? "(root)" : path) + ": " + why, path);
     }
 
     /** The conditions of the markers inside a structure that exists only with optional values (see annotate). */

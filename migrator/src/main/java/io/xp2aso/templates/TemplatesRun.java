@@ -1,6 +1,7 @@
 package io.xp2aso.templates;
 
 import io.xp2aso.compose.CompiledComposition;
+import io.xp2aso.compose.EnvironmentConfigs;
 import io.xp2aso.mapping.MapOptions;
 import io.xp2aso.mapping.MappedUnit;
 import io.xp2aso.mapping.MappingCatalog;
@@ -9,10 +10,12 @@ import io.xp2aso.migrate.MigrationPipeline;
 import io.xp2aso.migrate.MigrationRun;
 import io.xp2aso.model.CompositionDef;
 import io.xp2aso.model.Estate;
+import io.xp2aso.model.ObjectKind;
 import io.xp2aso.model.ObservedIndex;
 import io.xp2aso.model.Xrd;
 import io.xp2aso.report.AtomicOutput;
 import io.xp2aso.source.InputException;
+import io.xp2aso.source.Manifest;
 import io.xp2aso.source.SourceSet;
 
 import java.io.IOException;
@@ -22,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -58,6 +62,11 @@ public final class TemplatesRun {
                 : MigrationPipeline.standard().run(sources, options.withObserved(new ObservedIndex(options.observed().all()
                 .stream().filter(m -> !m.node().path("spec").has("forProvider")).toList())).withProgress(m -> { }));
         Estate estate = new Estate(sources);
+        // The EnvironmentConfigs migrate's compose stage selects from: the live ones, then those in the sources.
+        Map<String, Manifest> envs = new LinkedHashMap<>();
+        options.observed().all().stream().filter(EnvironmentConfigs::isEnvironmentConfig).forEach(m -> envs.put(m.name(), m));
+        estate.all(ObjectKind.ENVIRONMENT_CONFIG).forEach(m -> envs.put(m.name(), m));
+        EnvironmentConfigs environments = new EnvironmentConfigs(new ArrayList<>(envs.values()));
         MappingCatalog catalog = MappingCatalog.load(options.mappings());
         MapOptions mapOptions = new MapOptions(options.targetNamespace(), null, options.asoVersions());
         SortedMap<String, String> files = new TreeMap<>();
@@ -79,7 +88,8 @@ public final class TemplatesRun {
                     String origin = options.paths().file(def.manifest().origin()) + ":" + def.manifest().origin().line();
                     options.progress().accept("chart " + chart + " from Composition " + def.name());
                     try {
-                        Chart c = chart(chart, xrd, def, origin, catalog, mapOptions, migrated, fresh, scratch, files);
+                        Chart c = chart(chart, xrd, def, origin, catalog, mapOptions, migrated, fresh, environments,
+                                scratch, files);
                         charts.add(c);
                     } catch (Untranslatable | InputException e) {
                         refused.add(new Refusal(xrd.name(), def.name(), origin, e.getMessage()));
@@ -110,8 +120,8 @@ public final class TemplatesRun {
     }
 
     private static Chart chart(String chart, Xrd xrd, CompositionDef def, String origin, MappingCatalog catalog,
-                               MapOptions mapOptions, MigrationRun migrated, MigrationRun fresh, Path scratch,
-                               Map<String, String> out) {
+                               MapOptions mapOptions, MigrationRun migrated, MigrationRun fresh,
+                               EnvironmentConfigs environments, Path scratch, Map<String, String> out) {
         if (ChartTemplates.reservesClash(ChartFiles.specSchema(xrd))) {
             throw new Untranslatable("the XRD's spec has a property named xp2aso, which the chart reserves");
         }
@@ -125,14 +135,15 @@ public final class TemplatesRun {
         for (MappedUnit mu : migrated.mapped().units()) {
             if (mu.unit().composite() != null && mu.unit().composition().equals(def.name())
                     && mu.unit().composite().path("kind").asText("").equals(xrd.xrKind())) {
-                Instance i = Instance.of(chart, mu, freshById.get(mu.unit().id()));
+                Instance i = Instance.of(chart, mu, freshById.get(mu.unit().id()), ChartEnvironment.selects(cc)
+                        ? ChartEnvironment.of(cc, mu.unit().composite(), environments) : null);
                 instances.add(i);
                 i.liveSlots().forEach((k, v) -> liveSlots.computeIfAbsent(k, x -> new java.util.LinkedHashSet<>()).addAll(v));
             }
         }
         Map<String, String> templates = ChartTemplates.build(cc, xrd, catalog, mapOptions, liveSlots);
         SortedMap<String, String> files = new TreeMap<>();
-        ChartFiles.files(chart, xrd, def).forEach((k, v) -> files.put("charts/" + chart + "/" + k, v));
+        ChartFiles.files(chart, xrd, def, ChartEnvironment.fixed(cc, environments)).forEach((k, v) -> files.put("charts/" + chart + "/" + k, v));
         templates.forEach((k, v) -> files.put("charts/" + chart + "/templates/" + k, v));
         Path dir = scratch.resolve(chart);
         write(dir, files);

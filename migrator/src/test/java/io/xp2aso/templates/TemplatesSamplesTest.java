@@ -8,6 +8,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.xp2aso.mapping.SchemaValidator;
 import io.xp2aso.testutil.Shared;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +98,36 @@ class TemplatesSamplesTest {
             Optional<String> d = Equivalence.difference(written, rendered);
             assertTrue(d.isEmpty(), ns + "/" + name + ": " + d.orElse(""));
         }
+    }
+
+    /** A value the mapping derives (PostgreSQL's SKU, parsed by a pattern) is refused naming the mapping rules' file:line. */
+    @Test
+    void aCompositionWithoutAChartNamesTheMappingRulesThatDeriveTheValue() throws IOException {
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("samples/crossplane/postgres/composition.yaml:2") && report.contains(".spec.sku")
+                && report.contains("dbforpostgresql.azure.upbound.io/FlexibleServer.yaml:25"), report);
+    }
+
+    /** Every object the charts render with the samples' values files validates against the real ASO CRDs. */
+    @Test
+    void everyRenderedObjectValidatesAgainstTheAsoCrds() throws IOException {
+        SchemaValidator crds = SchemaValidator.forPath(Shared.reference().resolve("aso/crds"));
+        List<Path> values;
+        try (Stream<Path> s = Files.walk(out.resolve("values"))) {
+            values = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        List<String> problems = new ArrayList<>();
+        int objects = 0;
+        for (Path v : values) {
+            String chart = YAML.readTree(v.toFile()).path("xp2aso").path("chart").asText();
+            for (ObjectNode o : HelmRender.render(out.resolve("charts/" + chart), v.getFileName().toString()
+                    .replaceFirst("\\.yaml$", ""), v.getParent().getFileName().toString(), v)) {
+                objects++;
+                crds.validate(o).forEach(p -> problems.add(v.getFileName() + " " + AsoObjects.key(o) + ": " + p));
+            }
+        }
+        assertTrue(objects > 0, "nothing rendered");
+        assertEquals(List.of(), problems);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -58,6 +59,44 @@ class TemplatesTransformTableTest {
         TemplatesRun.Result r = run("join");
         assertEquals(List.of(), r.refused());
         assertEquals(List.of("_cluster/mixed", "_cluster/empty"), r.charts().get(0).verified());
+    }
+
+    /**
+     * FromEnvironmentFieldPath and CombineFromEnvironment read the environment render selects for each XR (legacy
+     * by reference, Pipeline by the XR's label), carried in the values file under xp2aso.environment: unicode, a
+     * large integer, a missing field (the base value stays) and a Required one, each rendered as migrate does.
+     */
+    @Test
+    void environmentPatchesReadTheEnvironmentFromTheValues() throws IOException {
+        TemplatesRun.Result r = run("environment");
+        assertEquals(List.of(), r.refused());
+        Map<String, List<String>> proven = new java.util.TreeMap<>();
+        r.charts().forEach(c -> proven.put(c.name(), c.verified()));
+        assertEquals(Map.of("xenv-legacy", List.of("_cluster/legacy-one"), "xenv-pipeline", List.of("_cluster/west",
+                "_cluster/north")), proven);
+        String west = r.files().get("values/default/west.yaml");
+        assertTrue(west.contains("environment:") && west.contains("westeurope"), west);
+        // Chosen by reference, the legacy environment is every XR's: the chart's default, for new instances too.
+        assertTrue(r.files().get("charts/xenv-legacy/values.yaml").contains("westeurope"));
+        assertFalse(r.files().get("charts/xenv-pipeline/values.yaml").contains("environment"));
+        // Not vacuous: without its environment the chart renders the base location, which migrate does not write.
+        for (Map.Entry<String, String> f : r.files().entrySet()) {
+            Path p = tmp.resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.getValue());
+        }
+        Path values = tmp.resolve("values/default/west.yaml");
+        Files.writeString(values, west.replace("environment:", "was-environment:"));
+        String location = HelmRender.render(tmp.resolve("charts/xenv-pipeline"), "west", "default", values).get(0)
+                .path("spec").path("location").asText();
+        assertEquals("nowhere", location);
+    }
+
+    @Test
+    void anEnvironmentPatchedFromTheXrLeavesTheChartOut() {
+        TemplatesRun.Result r = run("environment-patched");
+        assertEquals(List.of(), r.charts());
+        assertTrue(r.refused().get(0).reason().contains("spec.environment.patches"), r.refused().toString());
     }
 
     @Test
