@@ -98,7 +98,9 @@ final class Probe {
         }
     }
 
-    private final Map<String, List<String>> targetsOf = new LinkedHashMap<>();
+    private final Map<String, List<PatchRef>> targetsOf = new LinkedHashMap<>();
+    /** A patch that repeats an earlier one of its resource exactly (same source, transforms, policy, target): k to k. */
+    private final Map<Integer, Integer> repeats = new LinkedHashMap<>();
 
     private void add(Template t, List<JsonNode> raw, String where) {
         if (raw.size() != t.patches().size()) {
@@ -114,18 +116,30 @@ final class Probe {
                         throw new Untranslatable(at + ": merge options (policy.toFieldPath / mergeOptions) are not"
                                 + " translated yet");
                     }
-                    List<String> seen = targetsOf.computeIfAbsent(t.name(), n -> new ArrayList<>());
+                    List<PatchRef> seen = targetsOf.computeIfAbsent(t.name(), n -> new ArrayList<>());
                     String to = p.to().text();
-                    for (String other : seen) {
+                    JsonNode mine = raw.get(i);
+                    PatchRef same = seen.stream().filter(o -> o.raw().equals(mine)).findFirst().orElse(null);
+                    for (PatchRef o : seen) {
+                        String other = o.patch().to().text();
+                        if (o == same) {
+                            // Whichever applies, the field gets the same value (seen in the corpus: a copy-pasted patch).
+                            continue;
+                        }
                         if (overlaps(other, to)) {
                             throw new Untranslatable(at + ": writes " + to + ", which another patch of the resource also"
                                     + " writes (" + other + "); which one wins depends on which values are set, and the"
                                     + " chart does not model that yet");
                         }
                     }
-                    seen.add(to);
-                    patches.add(new PatchRef(patches.size(), t.name(), p, raw.get(i), cc.pipeline(), at,
-                            p.type().contains("Environment")));
+                    PatchRef ref = new PatchRef(patches.size(), t.name(), p, raw.get(i), cc.pipeline(), at,
+                            p.type().contains("Environment"));
+                    if (same != null) {
+                        repeats.put(ref.k(), same.k());
+                    } else {
+                        seen.add(ref);
+                    }
+                    patches.add(ref);
                 }
                 default -> {
                     // To-XR patches change the XR status, never an MR (ChartEnvironment refuses to-environment ones).
@@ -146,7 +160,8 @@ final class Probe {
                 continue;
             }
             Patch p = r.patch();
-            replaced.put(r.k(), new Patch("FromCompositeFieldPath", FieldPath.parse("spec." + PROBE_FIELD + "." + r.id()),
+            String id = "p" + repeats.getOrDefault(r.k(), r.k());
+            replaced.put(r.k(), new Patch("FromCompositeFieldPath", FieldPath.parse("spec." + PROBE_FIELD + "." + id),
                     p.to(), List.of(), null, Transforms.NONE, p.required(), null));
         }
         CompiledComposition probe = rewrite(replaced);
