@@ -6,6 +6,8 @@ import io.xp2aso.handoff.world.PipelineEstates;
 import io.xp2aso.handoff.world.World;
 import io.xp2aso.testutil.Shared;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -75,6 +77,29 @@ class SamplesHandoffTest {
             }
             h.world.rounds(Harness.AFTER_ROUNDS);
             assertEquals(List.of(), h.world.violations());
+        }
+    }
+
+    /**
+     * The network unit alone (the plan's other units are blocked; their objects stay live, untouched), killed right
+     * after each step that changes who writes Azure, then resumed: it ends handed over, with no violation, and every
+     * property Azure holds afterwards is as before or was listed in the approved takeover preview (PreviewInvariant).
+     */
+    @ParameterizedTest(name = "crash after {0}")
+    @ValueSource(strings = {"orphan", "manage", "retire"})
+    void theNetworkUnitKilledAfterAStepIsResumedSafely(String step) {
+        PipelineEstates.Built b = built();
+        Plan p = b.plan();
+        Plan network = new Plan(p.schemaVersion(), p.asoNamespace(), p.timeoutSeconds(), p.pollSeconds(),
+                List.of(p.unit(NETWORK).orElseThrow()));
+        World w = new World();
+        PipelineEstates.install(w, b);
+        Harness h = new Harness(dir, w, network);
+        try (h.world) {
+            HandoffScenariosTest.CrashOnce crash = new HandoffScenariosTest.CrashOnce(NETWORK, step, true);
+            assertTrue(h.runToEnd(crash, 8) > 0, h.transcript.toString());
+            assertTrue(crash.fired, "the crash point was reached");
+            assertEquals(List.of(), h.endStateViolations(), h.transcript.toString());
         }
     }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
  * without count keeps the nodes the pool has: the autoscaler's).</li>
  * </ul>
  * In both, ARM keeps {@code location} in its canonical form (lower case, no spaces), and the read-only properties it
- * computes (an AKS cluster's currentKubernetesVersion...), which no PUT sets.
+ * computes (an AKS cluster's currentKubernetesVersion, a virtual network's resourceGuid...), which no PUT sets.
  */
 enum ArmPut {
     REPLACE,
@@ -33,7 +33,7 @@ enum ArmPut {
 
     /** Properties Azure computes and reports; a PUT neither sets nor clears them. */
     private static final List<String> READ_ONLY = List.of("currentKubernetesVersion", "provisioningState", "fqdn",
-            "powerState", "nodeImageVersion");
+            "powerState", "nodeImageVersion", "resourceGuid");
 
     static ArmPut of(String asoKind) {
         return KEEPS.contains(asoKind) ? KEEP_OMITTED : REPLACE;

@@ -27,7 +27,7 @@ final class UpjetToArm {
 
     /** Terraform arguments that are segments of the ARM ID. */
     private static final Set<String> ID_ONLY = Set.of("resourceGroupName", "storageAccountName", "storageAccountId",
-            "virtualNetworkName", "serverId", "serverName", "name", "accountName");
+            "virtualNetworkName", "serverId", "serverName", "name", "accountName", "networkSecurityGroupName");
 
     /** A blob container's ARM publicAccess by Terraform's containerAccessType. */
     private static final Map<String, String> CONTAINER_ACCESS = Map.of("private", "None", "blob", "Blob",
@@ -37,6 +37,9 @@ final class UpjetToArm {
         ObjectNode out = io.xp2aso.source.Yaml.JSON.createObjectNode();
         if (!params.isObject()) {
             return out;
+        }
+        if (ASSOCIATIONS.containsKey(upjetKind)) {
+            return associationOnSubnet(upjetKind, params).orElseThrow();
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -72,6 +75,11 @@ final class UpjetToArm {
                 case "KubernetesClusterNodePool.kubernetesClusterId", "KubernetesCluster.defaultNodePool" -> {
                     // the pool's parent is in its ARM ID; the default pool is an agentPools resource of its own
                 }
+                // Terraform's inline subnet and rule blocks (empty when the children are MRs of their own): ARM lists
+                // the child resources there, which the fake Azure holds as resources of their own.
+                case "VirtualNetwork.subnet", "SecurityGroup.securityRule" -> {
+                }
+                case "VirtualNetwork.guid" -> out.set("resourceGuid", v.deepCopy());
                 case "Subnet.defaultOutboundAccessEnabled" -> out.set("defaultOutboundAccess", v.deepCopy());
                 // azurerm 4.x writes the policy as Azure spells it; the older boolean names mean Enabled/Disabled,
                 // and enforcePrivateLinkEndpointNetworkPolicies=true means the policies are enforced (Enabled).
@@ -85,14 +93,13 @@ final class UpjetToArm {
                     ArrayNode eps = out.putArray("serviceEndpoints");
                     v.forEach(ep -> eps.addObject().put("service", ep.asText()));
                 }
-                // Azure keeps a delegation's actions itself (read-only in the API), from the service's definition.
+                // A delegation's actions are read-only in the API (Azure derives them from the service) and no PUT
+                // changes them: left out here, as ARM's top-level read-only properties are kept by ArmPut.
                 case "Subnet.delegation" -> {
                     ArrayNode ds = out.putArray("delegations");
                     for (JsonNode d : v) {
-                        JsonNode sd = d.path("serviceDelegation").path(0);
-                        ObjectNode o = ds.addObject().put("name", d.path("name").asText())
-                                .put("serviceName", sd.path("name").asText());
-                        o.set("actions", sd.path("actions").deepCopy());
+                        ds.addObject().put("name", d.path("name").asText())
+                                .put("serviceName", d.path("serviceDelegation").path(0).path("name").asText());
                     }
                 }
                 case "Container.containerAccessType" -> out.put("publicAccess",
@@ -113,14 +120,14 @@ final class UpjetToArm {
      * What an association MR writes to Azure: its ID is the subnet's, and Terraform PUTs the subnet with the reference
      * set ({@code networkSecurityGroup.id}, ...). Empty for any other kind.
      */
-    static Optional<ObjectNode> associationOnSubnet(String upjetKind, JsonNode atProvider) {
+    static Optional<ObjectNode> associationOnSubnet(String upjetKind, JsonNode params) {
         String spec = ASSOCIATIONS.get(upjetKind);
         if (spec == null) {
             return Optional.empty();
         }
         String[] parts = spec.split(":");
         ObjectNode out = io.xp2aso.source.Yaml.JSON.createObjectNode();
-        out.with(parts[0]).put("id", atProvider.path(parts[1]).asText());
+        out.with(parts[0]).put("id", params.path(parts[1]).asText());
         return Optional.of(out);
     }
 
