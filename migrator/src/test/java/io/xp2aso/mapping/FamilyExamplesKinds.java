@@ -11,6 +11,9 @@ import java.util.Set;
  */
 final class FamilyExamplesKinds {
     static final Set<String> KINDS = Set.of(
+            "kusto.azure.upbound.io/DatabasePrincipalAssignment",
+            "kusto.azure.upbound.io/ClusterPrincipalAssignment",
+            "kusto.azure.upbound.io/Cluster",
             "apimanagement.azure.upbound.io/APIPolicy",
             "apimanagement.azure.upbound.io/APIVersionSet",
             "apimanagement.azure.upbound.io/Gateway",
