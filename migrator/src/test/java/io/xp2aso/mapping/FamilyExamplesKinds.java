@@ -11,6 +11,7 @@ import java.util.Set;
  */
 final class FamilyExamplesKinds {
     static final Set<String> KINDS = Set.of(
+            "signalrservice.azure.upbound.io/Service",
             "synapse.azure.upbound.io/SparkPool",
             "alertsmanagement.azure.upbound.io/MonitorSmartDetectorAlertRule",
             "notificationhubs.azure.upbound.io/AuthorizationRule",
