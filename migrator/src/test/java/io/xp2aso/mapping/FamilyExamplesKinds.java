@@ -11,6 +11,8 @@ import java.util.Set;
  */
 final class FamilyExamplesKinds {
     static final Set<String> KINDS = Set.of(
+            "cache.azure.upbound.io/RedisEnterpriseDatabase",
+            "cache.azure.upbound.io/RedisEnterpriseCluster",
             "signalrservice.azure.upbound.io/Service",
             "synapse.azure.upbound.io/SparkPool",
             "alertsmanagement.azure.upbound.io/MonitorSmartDetectorAlertRule",
