@@ -6,6 +6,8 @@
 # --warm:  migrate the largest size R times in one JVM (first run cold, later runs warm: what JIT warm-up costs).
 # --jmh:   JMH micro-benchmarks of the hot paths (render, map).
 # --work:  folder for the estates and outputs, kept afterwards (default: a temporary one, on tmpfs if any, removed).
+# --handoff N: hand over N units in the simulated world (fake time) at --parallel 1 and 20 (--handoff-parallel "1 20"):
+#          simulated makespan, real wall time, peak RSS (0: skip, the default; 2,000 is the issue's size, long).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sizes="1000 10000"
@@ -13,6 +15,8 @@ scan_mrs=20000
 scan_runs=3
 jmh=false
 warm=0
+handoff=0
+handoff_parallel="1 20"
 # On tmpfs when there is one: migrate writes ~50,000 files at 10,000 claims, and some disks (this project's CI VM:
 # ~0.7 ms of kernel time per file created on ext4) would make the figure measure the disk, not xp2aso.
 tmpbase="${TMPDIR:-/tmp}"
@@ -32,8 +36,10 @@ while [ $# -gt 0 ]; do
     --scan-runs) scan_runs="$2"; shift 2 ;;
     --warm) warm="$2"; shift 2 ;;
     --jmh) jmh=true; shift ;;
+    --handoff) handoff="$2"; shift 2 ;;
+    --handoff-parallel) handoff_parallel="$2"; shift 2 ;;
     --work) work="$2"; mkdir -p "$work"; shift 2 ;;  # kept afterwards, for a look at the outputs
-    *) echo "usage: $0 [--sizes \"1000 10000\"] [--scan N] [--scan-runs R] [--warm R] [--jmh] [--work DIR]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--sizes \"1000 10000\"] [--scan N] [--scan-runs R] [--warm R] [--jmh] [--handoff N] [--handoff-parallel \"1 20\"] [--work DIR]" >&2; exit 2 ;;
   esac
 done
 
@@ -116,6 +122,21 @@ if [ "$warm" -gt 0 ] && [ -n "$sizes" ]; then
   java $heap $gc $jit -cp "$bench" io.xp2aso.bench.WarmMigrate "$warm" "$work/estate-$last/repo" \
     "$work/estate-$last/observed.yaml" "$work/warm"
   rm -rf "$work"/warm-*
+fi
+
+if [ "$handoff" -gt 0 ]; then
+  # The real executor against one in-process world per unit on a shared fake clock (see README, "Handoff at scale"):
+  # every unit must end handed over with no violation, else the run fails.
+  echo
+  echo "| units | --parallel | simulated makespan | wall s | peak MiB | executor runs | ARM writes | world rounds |"
+  echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  for p in $handoff_parallel; do
+    rm -rf "$work/handoff-$p"
+    read -r hw hr < <(measure java $heap $gc $jit -cp "$bench" io.xp2aso.bench.HandoffBenchmark "$handoff" "$p" "$work/handoff-$p")
+    IFS=$'\t' read -r hn hp hs _ hruns harm hrounds _ < <(grep -v WARN "$work/cmd.out" | tail -1)
+    awk -v n="$hn" -v p="$hp" -v s="$hs" -v w="$hw" -v r="$hr" -v runs="$hruns" -v arm="$harm" -v rounds="$hrounds" \
+      'BEGIN { printf "| %d | %d | %dh%02dm%02ds | %.1f | %d | %d | %d | %d |\n", n, p, s/3600, (s%3600)/60, s%60, w, r, runs, arm, rounds }'
+  done
 fi
 
 if $jmh; then

@@ -48,7 +48,12 @@ public final class Estates {
     }
 
     public static Loaded load(String name) {
-        SourceSet set = SourceReader.read(List.of(fixture(name).toString()), new ByteArrayInputStream(new byte[0]));
+        return load(fixture(name));
+    }
+
+    /** A unit from a fixture file anywhere (the benchmark writes renamed copies of the fixtures). */
+    public static Loaded load(Path file) {
+        SourceSet set = SourceReader.read(List.of(file.toString()), new ByteArrayInputStream(new byte[0]));
         Manifest claim = null;
         Manifest xr = null;
         List<Manifest> mrs = new ArrayList<>();

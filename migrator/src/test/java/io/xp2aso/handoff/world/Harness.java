@@ -185,33 +185,40 @@ public final class Harness {
             if (us == null || us.done.size() != u.steps().size()) {
                 out.add(u.id() + ": not every step completed: " + (us == null ? "[]" : us.done));
             }
-            for (ManagedHandoff mr : u.resources()) {
-                if (world.get(mr.ref()).isPresent()) {
-                    out.add(u.id() + ": " + mr.ref().display() + " still exists");
-                }
+            out.addAll(unitEndState(world, u, approvedPreview.getOrDefault(u.id(), List.of())));
+        }
+        return out;
+    }
+
+    /** A handed-over unit's end state: Crossplane objects gone, ASO objects as planned, Azure as their specs say. */
+    public static List<String> unitEndState(World world, UnitPlan u, List<String> approved) {
+        List<String> out = new ArrayList<>();
+        for (ManagedHandoff mr : u.resources()) {
+            if (world.get(mr.ref()).isPresent()) {
+                out.add(u.id() + ": " + mr.ref().display() + " still exists");
             }
-            out.addAll(PreviewInvariant.check(world, u, approvedPreview.getOrDefault(u.id(), List.of())));
-            if (u.claim() != null && world.get(u.claim()).isPresent()) {
-                out.add(u.id() + ": claim still exists");
+        }
+        out.addAll(PreviewInvariant.check(world, u, approved));
+        if (u.claim() != null && world.get(u.claim()).isPresent()) {
+            out.add(u.id() + ": claim still exists");
+        }
+        for (AsoTarget t : u.aso()) {
+            Optional<ObjectNode> cr = world.get(t.ref());
+            if (cr.isEmpty()) {
+                out.add(u.id() + ": " + t.ref().display() + " missing");
+                continue;
             }
-            for (AsoTarget t : u.aso()) {
-                Optional<ObjectNode> cr = world.get(t.ref());
-                if (cr.isEmpty()) {
-                    out.add(u.id() + ": " + t.ref().display() + " missing");
-                    continue;
-                }
-                Optional<String> id = world.aso.armId(cr.get());
-                Optional<ObjectNode> az = id.flatMap(world.azure::get);
-                if (az.isEmpty()) {
-                    out.add(u.id() + ": Azure resource of " + t.ref().display() + " missing");
-                } else if (!PreviewInvariant.sentIsKept(world.aso.body(cr.get()).orElse(AsoEmulator.properties(cr.get())), az.get())) {
-                    out.add(u.id() + ": Azure state of " + id.get() + " is " + az.get() + ", planned "
-                            + world.aso.body(cr.get()).orElse(AsoEmulator.properties(cr.get())));
-                }
-                if (!t.policyAfterHandover().equals(AsoEmulator.policy(cr.get()))) {
-                    out.add(u.id() + ": " + t.ref().display() + " has reconcile-policy " + AsoEmulator.policy(cr.get())
-                            + ", planned " + t.policyAfterHandover());
-                }
+            Optional<String> id = world.aso.armId(cr.get());
+            Optional<ObjectNode> az = id.flatMap(world.azure::get);
+            if (az.isEmpty()) {
+                out.add(u.id() + ": Azure resource of " + t.ref().display() + " missing");
+            } else if (!PreviewInvariant.sentIsKept(world.aso.body(cr.get()).orElse(AsoEmulator.properties(cr.get())), az.get())) {
+                out.add(u.id() + ": Azure state of " + id.get() + " is " + az.get() + ", planned "
+                        + world.aso.body(cr.get()).orElse(AsoEmulator.properties(cr.get())));
+            }
+            if (!t.policyAfterHandover().equals(AsoEmulator.policy(cr.get()))) {
+                out.add(u.id() + ": " + t.ref().display() + " has reconcile-policy " + AsoEmulator.policy(cr.get())
+                        + ", planned " + t.policyAfterHandover());
             }
         }
         return out;

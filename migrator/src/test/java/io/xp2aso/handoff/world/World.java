@@ -76,6 +76,21 @@ public final class World implements AutoCloseable {
     }
 
     public World() {
+        this(false);
+    }
+
+    /**
+     * {@code inProcess}: the same CRUD server called in process ({@link DirectCluster}: no loopback server, no HTTP
+     * client), for the benchmark's thousands of one-unit worlds. Such a world has no kubeconfig.
+     */
+    public World(boolean inProcess) {
+        if (inProcess) {
+            server = null;
+            controllerClient = null;
+            executorClient = null;
+            api = new DirectCluster(dispatcher, "controllers");
+            return;
+        }
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init();
         controllerClient = client("controllers");
@@ -95,7 +110,8 @@ public final class World implements AutoCloseable {
 
     /** The executor's view of the cluster: its requests carry the executor user agent (faults target them). */
     public Cluster executorCluster() {
-        return writeHooks.wrap(new Fabric8Cluster(executorClient));
+        return writeHooks.wrap(executorClient == null ? new DirectCluster(dispatcher, FaultyDispatcher.EXECUTOR_AGENT)
+                : new Fabric8Cluster(executorClient));
     }
 
     /** Acts between the executor's writes (see {@link WriteHooks}). */
@@ -106,6 +122,9 @@ public final class World implements AutoCloseable {
     }
 
     public String kubeconfigYaml() {
+        if (server == null) {
+            throw new IllegalStateException("an in-process world has no API server to point a kubeconfig at");
+        }
         return "apiVersion: v1\nkind: Config\nclusters:\n- name: mock\n  cluster:\n    server: " + server.url("/")
                 + "\ncontexts:\n- name: mock\n  context:\n    cluster: mock\n    user: mock\n    namespace: default\n"
                 + "current-context: mock\nusers:\n- name: mock\n  user:\n    token: test\n";
@@ -161,6 +180,10 @@ public final class World implements AutoCloseable {
      * collection deletes the dependents. (The executor's {@link Cluster} always orphans them.)
      */
     public void deleteBackground(ObjectRef ref) {
+        if (api instanceof DirectCluster direct) {
+            direct.delete(ref, "Background");
+            return;
+        }
         Kind k = kinds.stream().filter(x -> x.apiVersion().equals(ref.apiVersion()) && x.kind().equals(ref.kind()))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("kind not installed: " + ref));
         ResourceDefinitionContext ctx = new ResourceDefinitionContext.Builder().withGroup(ref.group())
@@ -256,6 +279,15 @@ public final class World implements AutoCloseable {
         checkInvariants();
     }
 
+    /** One round at time {@code t} of a clock shared by several worlds (the benchmark's); never backwards. */
+    public void roundAt(Instant t) {
+        Duration e = Duration.between(start, t);
+        if (e.compareTo(elapsed) > 0) {
+            elapsed = e;
+        }
+        round();
+    }
+
     public void rounds(int n) {
         for (int i = 0; i < n; i++) {
             elapsed = elapsed.plus(Duration.ofSeconds(5));
@@ -314,6 +346,9 @@ public final class World implements AutoCloseable {
 
     @Override
     public void close() {
+        if (server == null) {
+            return;
+        }
         executorClient.close();
         controllerClient.close();
         server.destroy();
