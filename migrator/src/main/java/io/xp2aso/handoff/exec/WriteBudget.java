@@ -1,9 +1,7 @@
 package io.xp2aso.handoff.exec;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xp2aso.handoff.AsoTarget;
 import io.xp2aso.handoff.Keys;
-import io.xp2aso.handoff.ObjectRef;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -151,41 +148,7 @@ public final class WriteBudget {
 
     /** The cluster with every write (create, update, delete) taken from the per-second budget first. */
     Cluster guard(Cluster c) {
-        return new Cluster() {
-            @Override
-            public Optional<ObjectNode> get(ObjectRef ref) {
-                return c.get(ref);
-            }
-
-            @Override
-            public ObjectNode create(ObjectNode object) {
-                apiWrite();
-                return c.create(object);
-            }
-
-            @Override
-            public ObjectNode update(ObjectNode object) {
-                apiWrite();
-                return c.update(object);
-            }
-
-            @Override
-            public void delete(ObjectRef ref) {
-                apiWrite();
-                c.delete(ref);
-            }
-
-            @Override
-            public List<ObjectNode> list(String apiVersion, String kind, String namespace,
-                                                                             String labelSelector) {
-                return c.list(apiVersion, kind, namespace, labelSelector);
-            }
-
-            @Override
-            public Optional<ObjectNode> crd(String group, String kind) {
-                return c.crd(group, kind);
-            }
-        };
+        return WriteWatch.around(c, what -> apiWrite(), what -> { });
     }
 
     private static void expire(List<Long> made, long now) {

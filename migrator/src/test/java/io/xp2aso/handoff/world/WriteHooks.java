@@ -1,12 +1,10 @@
 package io.xp2aso.handoff.world;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.xp2aso.handoff.ObjectRef;
 import io.xp2aso.handoff.exec.Cluster;
+import io.xp2aso.handoff.exec.WriteWatch;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -38,42 +36,7 @@ public final class WriteHooks {
     }
 
     Cluster wrap(Cluster c) {
-        return new Cluster() {
-            @Override
-            public Optional<ObjectNode> get(ObjectRef ref) {
-                return c.get(ref);
-            }
-
-            @Override
-            public ObjectNode create(ObjectNode object) {
-                ObjectNode r = c.create(object);
-                written("create " + ObjectRef.of(object).display());
-                return r;
-            }
-
-            @Override
-            public ObjectNode update(ObjectNode object) {
-                ObjectNode r = c.update(object);
-                written("update " + ObjectRef.of(object).display());
-                return r;
-            }
-
-            @Override
-            public void delete(ObjectRef ref) {
-                c.delete(ref);
-                written("delete " + ref.display());
-            }
-
-            @Override
-            public List<ObjectNode> list(String apiVersion, String kind, String namespace, String labelSelector) {
-                return c.list(apiVersion, kind, namespace, labelSelector);
-            }
-
-            @Override
-            public Optional<ObjectNode> crd(String group, String kind) {
-                return c.crd(group, kind);
-            }
-        };
+        return WriteWatch.around(c, what -> { }, this::written);
     }
 
     private void written(String what) {
