@@ -1,5 +1,7 @@
 package io.xp2aso.handoff;
 
+import io.xp2aso.inventory.ArgoSettings;
+
 /** Annotation, label, finalizer and condition names the handoff reads and writes. */
 public final class Keys {
     private Keys() {
@@ -22,9 +24,9 @@ public final class Keys {
     public static final String ARGO_SYNC_OPTIONS = "argocd.argoproj.io/sync-options";
     public static final String ARGO_PROTECT_VALUE = "Prune=false,Delete=false";
     /** Argo CD's settings: a custom instance label is {@code application.instanceLabelKey} of ConfigMap argocd/argocd-cm. */
-    public static final String ARGO_CM_NAMESPACE = "argocd";
-    public static final String ARGO_CM = "argocd-cm";
-    public static final String ARGO_CM_LABEL_KEY = "application.instanceLabelKey";
+    public static final String ARGO_CM_NAMESPACE = ArgoSettings.NAMESPACE;
+    public static final String ARGO_CM = ArgoSettings.NAME;
+    public static final String ARGO_CM_LABEL_KEY = ArgoSettings.LABEL_KEY;
     public static final String FLUX_KUSTOMIZE_NAME = "kustomize.toolkit.fluxcd.io/name";
     public static final String FLUX_KUSTOMIZE_NAMESPACE = "kustomize.toolkit.fluxcd.io/namespace";
     public static final String FLUX_HELM_NAME = "helm.toolkit.fluxcd.io/name";

@@ -18,11 +18,13 @@ import java.util.Optional;
  * repository settings, which may name credentials) is not kept. Reading it is best effort: a cluster without Argo CD
  * or a role that may not read it leaves the plan to find Argo CD by its labels, annotation and field managers.
  */
-final class ArgoSettings {
-    static final String NAMESPACE = "argocd";
-    static final String NAME = "argocd-cm";
+public final class ArgoSettings {
+    public static final String NAMESPACE = "argocd";
+    public static final String NAME = "argocd-cm";
+    /** The key of a custom instance label (Argo CD's default is app.kubernetes.io/instance). */
+    public static final String LABEL_KEY = "application.instanceLabelKey";
     /** The keys kept: the custom instance label, and how Argo CD tracks resources (label, annotation or both). */
-    static final List<String> KEPT = List.of("application.instanceLabelKey", "application.resourceTrackingMethod");
+    static final List<String> KEPT = List.of(LABEL_KEY, "application.resourceTrackingMethod");
 
     private ArgoSettings() {
     }

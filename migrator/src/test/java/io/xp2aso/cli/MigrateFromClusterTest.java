@@ -179,9 +179,7 @@ class MigrateFromClusterTest {
     void argoCdSettingsForbiddenIsANote() throws Exception {
         try (MockCluster cluster = new MockCluster()) {
             new EstateSeeder(cluster).seed(1, 0, 0);
-            cluster.server.expect().get().withPath("/api/v1/namespaces/argocd/configmaps/argocd-cm")
-                    .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":403,"
-                            + "\"message\":\"configmaps is forbidden\"}").always();
+            cluster.forbid("/api/v1/namespaces/argocd/configmaps/argocd-cm", "configmaps is forbidden");
             Path out = tmp.resolve("out");
             assertEquals(0, migrate(cluster.kubeconfig(tmp), "migrate", fixture(), "-o", out.toString(), "--from-cluster",
                     "--fail-on", "error"), err.toString());
@@ -194,9 +192,7 @@ class MigrateFromClusterTest {
     void forbiddenKindIsExit2() throws Exception {
         try (MockCluster cluster = new MockCluster()) {
             new EstateSeeder(cluster).seed(1, 0, 1);
-            cluster.server.expect().get().withPath("/apis/keyvault.azure.upbound.io/v1beta2/vaults")
-                    .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":403,"
-                            + "\"message\":\"vaults is forbidden\"}").always();
+            cluster.forbid("/apis/keyvault.azure.upbound.io/v1beta2/vaults", "vaults is forbidden");
             Path out = tmp.resolve("out");
             assertEquals(2, migrate(cluster.kubeconfig(tmp), "migrate", fixture(), "-o", out.toString(), "--from-cluster", "--fail-on", "error"));
             assertTrue(err.toString().contains("error: cluster:vaults.keyvault.azure.upbound.io: cannot list "
@@ -210,9 +206,7 @@ class MigrateFromClusterTest {
     void forbiddenNonAzureMrKindIsSkipped() throws Exception {
         try (MockCluster cluster = new MockCluster()) {
             new EstateSeeder(cluster).seed(1, 0, 0);
-            cluster.server.expect().get().withPath("/apis/kubernetes.crossplane.io/v1alpha2/objects")
-                    .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":403,"
-                            + "\"message\":\"objects is forbidden\"}").always();
+            cluster.forbid("/apis/kubernetes.crossplane.io/v1alpha2/objects", "objects is forbidden");
             Path out = tmp.resolve("out");
             assertEquals(0, migrate(cluster.kubeconfig(tmp), "migrate", fixture(), "-o", out.toString(), "--from-cluster", "--fail-on", "error"),
                     err.toString());

@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,8 +49,6 @@ class CapzHandoffWorldTest {
     Path dir;
 
     private int dirs;
-    /** Each world's Kubernetes versions when it was built: no handoff may upgrade a cluster or a pool. */
-    private static final Map<World, Map<String, String>> VERSIONS_BEFORE = new WeakHashMap<>();
 
     static PipelineEstates.Built built() {
         Path root = Shared.repoRoot();
@@ -87,7 +84,6 @@ class CapzHandoffWorldTest {
         w.rounds(2);
         Map<String, String> versions = versions(w);
         assertTrue(versions.values().stream().anyMatch(v -> !v.isEmpty()), "Azure reports the cluster's version: " + versions);
-        VERSIONS_BEFORE.put(w, versions);
         return new Harness(Files.createDirectories(dir.resolve("s" + dirs++)), w, b.plan());
     }
 
@@ -116,16 +112,23 @@ class CapzHandoffWorldTest {
         return out;
     }
 
+    /** What no handoff may change in Azure: each pool's node count, the cluster's and pools' Kubernetes versions. */
+    record Pools(Map<String, Long> counts, Map<String, String> versions) {
+        static Pools of(World w) {
+            return new Pools(poolCounts(w), CapzHandoffWorldTest.versions(w));
+        }
+    }
+
     /** Everything that must hold once the unit is handed over; empty when it does. */
-    static List<String> violations(Harness h, Map<String, Long> countsBefore) {
+    static List<String> violations(Harness h, Pools before) {
         List<String> out = new ArrayList<>(h.endStateViolations());
         World w = h.world;
-        if (!poolCounts(w).equals(countsBefore)) {
-            out.add("node pools resized: before " + countsBefore + ", after " + poolCounts(w));
+        if (!poolCounts(w).equals(before.counts())) {
+            out.add("node pools resized: before " + before.counts() + ", after " + poolCounts(w));
         }
-        Map<String, String> versionsBefore = VERSIONS_BEFORE.get(w);
-        if (!versions(w).equals(versionsBefore)) {
-            out.add("Kubernetes versions changed (an upgrade or downgrade): before " + versionsBefore + ", after " + versions(w));
+        if (!versions(w).equals(before.versions())) {
+            out.add("Kubernetes versions changed (an upgrade or downgrade): before " + before.versions() + ", after "
+                    + versions(w));
         }
         for (FakeAzure.Op op : w.azure.log()) {
             if (op.id().toLowerCase().contains("/agentpools/") && (op.created() || op.method().equals("DELETE"))) {
@@ -166,8 +169,8 @@ class CapzHandoffWorldTest {
             assertEquals(List.of(), u.blockers());
             assertEquals(9, u.capi().size());
             assertTrue(u.steps().stream().anyMatch(s -> s.action() == StepAction.CAPZ_ADOPT));
-            Map<String, Long> before = poolCounts(h.world);
-            assertEquals(3, before.size(), before.toString());
+            Pools before = Pools.of(h.world);
+            assertEquals(3, before.counts().size(), before.toString());
             int runs = run(h, ExecutorHooks.NONE);
             assertTrue(runs > 0, h.transcript.toString());
             assertEquals(List.of(), violations(h, before), h.transcript.toString());
@@ -193,7 +196,7 @@ class CapzHandoffWorldTest {
     void aKubernetesUpgradeIsAViolation() throws Exception {
         Harness h = harness();
         try (h.world) {
-            Map<String, Long> before = poolCounts(h.world);
+            Pools before = Pools.of(h.world);
             assertTrue(run(h, ExecutorHooks.NONE) > 0, h.transcript.toString());
             assertEquals(List.of(), violations(h, before), h.transcript.toString());
             ObjectNode cp = h.plan.units().get(0).capi().stream()
@@ -219,7 +222,7 @@ class CapzHandoffWorldTest {
             for (boolean after : new boolean[]{false, true}) {
                 Harness h = harness();
                 try (h.world) {
-                    Map<String, Long> before = poolCounts(h.world);
+                    Pools before = Pools.of(h.world);
                     HandoffScenariosTest.CrashOnce crash = new HandoffScenariosTest.CrashOnce("team-c/payments", step, after);
                     String name = (after ? "after " : "before ") + step;
                     if (run(h, crash) < 0) {

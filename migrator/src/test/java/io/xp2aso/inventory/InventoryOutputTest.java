@@ -43,9 +43,7 @@ class InventoryOutputTest {
         tmp = dir;
         cluster = new MockCluster();
         seeded = new EstateSeeder(cluster).seed(40, 30, 4);
-        cluster.server.expect().get().withPath(ScannerTest.VAULTS_PATH)
-                .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":403,"
-                        + "\"message\":\"forbidden\"}").always();
+        cluster.forbid(ScannerTest.VAULTS_PATH, "forbidden");
         inv = new Scanner(cluster.client, "", null, 25, new PrintWriter(new StringWriter())).scan();
         analysis = InventoryAnalysis.analyze(inv, TestCatalog.SUPPORT);
         out = tmp.resolve("out");

@@ -85,6 +85,12 @@ public final class MockCluster implements AutoCloseable {
         }
     }
 
+    /** Every GET of {@code path} answers 403 with a Kubernetes Status carrying {@code message}, as RBAC denies it. */
+    public void forbid(String path, String message) {
+        server.expect().get().withPath(path).andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                + "\"status\":\"Failure\",\"code\":403,\"message\":\"" + message + "\"}").always();
+    }
+
     /** Creates one object (custom or core) and returns it as the server stored it (with its uid). */
     public ObjectNode create(JsonNode object) {
         String apiVersion = object.path("apiVersion").asText();

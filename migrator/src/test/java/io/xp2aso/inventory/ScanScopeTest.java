@@ -87,9 +87,7 @@ class ScanScopeTest {
     void withoutCrdAccessListsCrossplaneKindsAndXrdDefinedKinds() {
         cluster = new MockCluster();
         EstateSeeder seeded = new EstateSeeder(cluster).seed(3, 2, 0);
-        cluster.server.expect().get().withPath("/apis/apiextensions.k8s.io/v1/customresourcedefinitions")
-                .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":403,"
-                        + "\"message\":\"customresourcedefinitions is forbidden\"}").always();
+        cluster.forbid("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", "customresourcedefinitions is forbidden");
         Inventory inv = new Scanner(cluster.client, "", null, 50, new PrintWriter(new StringWriter())).scan();
         assertEquals(List.of("customresourcedefinitions.apiextensions.k8s.io"),
                 inv.unlisted().stream().map(UnlistedKind::resource).toList());

@@ -130,8 +130,8 @@ class TemplatesSamplesTest {
         assertEquals(List.of(), problems);
     }
 
-    @Test
-    void everyBackstageTemplateValidatesAgainstBackstagesSchema() throws IOException {
+    /** Backstage's JSON Schemas from ../shared (the test is skipped without them), each under its $id. */
+    private static SchemaRegistry backstageSchemas() throws IOException {
         Path ref = Shared.reference().resolve("backstage");
         Assumptions.assumeTrue(Files.isDirectory(ref), "../shared/reference/backstage is absent: skipped");
         Map<String, String> schemas = new HashMap<>();
@@ -141,7 +141,12 @@ class TemplatesSamplesTest {
                 schemas.put("https://backstage.test/" + n.path("$id").asText(), Files.readString(f));
             }
         }
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7, b -> b.schemas(schemas));
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7, b -> b.schemas(schemas));
+    }
+
+    @Test
+    void everyBackstageTemplateValidatesAgainstBackstagesSchema() throws IOException {
+        SchemaRegistry registry = backstageSchemas();
         Schema template = registry.getSchema(com.networknt.schema.SchemaLocation.of("https://backstage.test/TemplateV1beta3"));
         Schema entity = registry.getSchema(com.networknt.schema.SchemaLocation.of("https://backstage.test/Entity"));
         List<Path> files;
@@ -172,17 +177,7 @@ class TemplatesSamplesTest {
      */
     @Test
     void theFormAsksForTheOwnerAndTheGitOpsRepositoryAndTheResourceIsValid() throws IOException {
-        Path ref = Shared.reference().resolve("backstage");
-        Assumptions.assumeTrue(Files.isDirectory(ref), "../shared/reference/backstage is absent: skipped");
-        Map<String, String> schemas = new HashMap<>();
-        try (Stream<Path> s = Files.list(ref)) {
-            for (Path f : s.filter(f -> f.toString().endsWith(".schema.json")).toList()) {
-                JsonNode n = new ObjectMapper().readTree(f.toFile());
-                schemas.put("https://backstage.test/" + n.path("$id").asText(), Files.readString(f));
-            }
-        }
-        Schema resource = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7, b -> b.schemas(schemas))
-                .getSchema(com.networknt.schema.SchemaLocation.of("https://backstage.test/ResourceV1alpha1"));
+        Schema resource = backstageSchemas().getSchema(com.networknt.schema.SchemaLocation.of("https://backstage.test/ResourceV1alpha1"));
         List<Path> files;
         try (Stream<Path> s = Files.walk(out.resolve("backstage"))) {
             files = s.filter(f -> f.getFileName().toString().equals("template.yaml")).sorted().toList();
